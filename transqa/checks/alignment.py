@@ -1,0 +1,3 @@
+"""alignment checks (registered on import)."""
+
+from __future__ import annotations

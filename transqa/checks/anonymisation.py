@@ -1,0 +1,3 @@
+"""anonymisation checks (registered on import)."""
+
+from __future__ import annotations

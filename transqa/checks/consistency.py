@@ -1,0 +1,3 @@
+"""consistency checks (registered on import)."""
+
+from __future__ import annotations

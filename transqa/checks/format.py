@@ -1,0 +1,3 @@
+"""format checks (registered on import)."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""glossary checks (registered on import)."""
+
+from __future__ import annotations

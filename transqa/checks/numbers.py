@@ -1,0 +1,3 @@
+"""numbers checks (registered on import)."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""untranslated checks (registered on import)."""
+
+from __future__ import annotations

@@ -1,0 +1,1 @@
+"""Language-independent text helpers shared by readers, the aligner and the checks."""

@@ -1,0 +1,27 @@
+"""Word tokens with their character offsets, for every script the study uses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# A word: letters (any script) with their combining marks (Devanagari vowel signs, Hebrew
+# points), digits, and inner apostrophes or hyphens (Amani's, Peer-Begleiter, n'okutuusa).
+WORD = re.compile(r"[^\W_](?:[\w\u0900-\u0963\u0591-\u05C7\u200c\u200d]|['’\-](?=[^\W_]))*", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> Iterator[Token]:
+    for m in WORD.finditer(text):
+        yield Token(m.group(), m.start(), m.end())
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)

@@ -1,0 +1,210 @@
+"""Find glossary phrases in text, inflection-tolerant, in one pass over the tokens.
+
+A :class:`TermMatcher` is compiled once (per document and side) from labelled phrases. Each
+phrase becomes one or more *forms* — sequences of word-key sets (:mod:`transqa.terms.morph`);
+German hyphenated terms also get their closed-compound form (``Peer-Begleiter`` →
+``peerbegleiter``). The forms are indexed by the keys of their first word, so a segment is
+scanned once, token by token, never once per term: each token's keys are looked up in the
+index and only the few candidates are verified word by word.
+
+What a token reduces to is computed once per distinct token (cached), including the two
+expensive steps:
+
+* **compound parts** (German): a glossary word of at least ``compound_min`` letters found at
+  the start or (inflected) end of a longer token — ``Genesungsbegleiter`` in
+  ``Genesungsbegleiterausbildung``, ``Stigmatisierung`` in ``Selbststigmatisierungen``;
+* **fuzzy** (rapidfuzz ``fuzz.ratio``): a token variant of at least ``fuzzy_min_len`` letters
+  whose similarity to a glossary word of the same first letter reaches ``fuzzy_cutoff`` —
+  spelling variants (Hebrew plene spelling, Devanagari vowel length) that affix rules miss.
+
+Thresholds are measured by ``bench/terms_bench.py`` on the real parallel corpus; the defaults
+below are the values it supports (see :data:`DEFAULT_FUZZY_CUTOFF`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from transqa.terms.morph import base, morph_for, split_parts, term_keys, text_variants
+from transqa.text.tokens import WORD
+
+#: fuzz.ratio cut-off (0–100) and minimum length for fuzzy word matches. Measured on the
+#: real parallel corpus by bench/terms_bench.py (figures in its docstring and results JSON):
+#: see transqa/terms/__init__.py for the table.
+DEFAULT_FUZZY_CUTOFF = 90.0
+DEFAULT_FUZZY_MIN_LEN = 7
+DEFAULT_COMPOUND_MIN = 6
+_CACHE_LIMIT = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One occurrence: ``label`` as given at compile time; ``[start, end)`` in the text."""
+
+    label: Hashable
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    label: Hashable
+    words: tuple[frozenset[str], ...]
+
+
+class TermMatcher:
+    """Compiled phrases of one language. ``find(text)`` → matches, longest first on overlap."""
+
+    def __init__(
+        self,
+        phrases: Iterable[tuple[str, Hashable]],
+        lang: str | None,
+        *,
+        fuzzy_cutoff: float | None = DEFAULT_FUZZY_CUTOFF,
+        fuzzy_min_len: int = DEFAULT_FUZZY_MIN_LEN,
+        compounds: bool | None = None,
+        compound_min: int = DEFAULT_COMPOUND_MIN,
+        prefix_parts: bool = False,
+    ) -> None:
+        self.lang = lang
+        self.morph = morph_for(lang)
+        self.fuzzy_cutoff = fuzzy_cutoff
+        self.fuzzy_min_len = fuzzy_min_len
+        self.compounds = self.morph.compounds if compounds is None else compounds
+        self.compound_min = compound_min
+        self.prefix_parts = prefix_parts
+        self._index: dict[str, list[_Form]] = {}
+        self._vocab: set[str] = set()
+        self._single: set[str] = set()  # keys of one-word forms, for compound probing
+        self._cache: dict[str, frozenset[str]] = {}
+        n = 0
+        for phrase, label in phrases:
+            for form in self._forms(phrase, label):
+                n += 1
+                for k in form.words[0]:
+                    self._index.setdefault(k, []).append(form)
+                for w in form.words:
+                    self._vocab |= w
+                if len(form.words) == 1:
+                    self._single |= {k for k in form.words[0] if len(k) >= compound_min}
+        self.size = n
+        self._fuzzy_choices: dict[str, list[str]] = {}
+        for k in self._vocab:
+            if len(k) >= fuzzy_min_len:
+                self._fuzzy_choices.setdefault(k[0], []).append(k)
+        self._prefix_keys = sorted(k for k in self._single if len(k) >= 5) if prefix_parts else []
+
+    def __bool__(self) -> bool:
+        return self.size > 0
+
+    # -- compile --------------------------------------------------------------------------
+
+    def _word_keys(self, word: str) -> frozenset[str]:
+        if base(word, self.lang) in self.morph.connectives:
+            return self.morph.connectives
+        return term_keys(word, self.lang)
+
+    def _forms(self, phrase: str, label: Hashable) -> list[_Form]:
+        parts = [p for tok in WORD.findall(phrase) for p, _ in split_parts(tok, self.lang)]
+        if not parts:
+            return []
+        forms = [_Form(label, tuple(self._word_keys(p) for p in parts))]
+        if self.compounds and len(parts) > 1:
+            # Peer-Begleiter / Peer Begleiter also written closed: Peerbegleiter
+            forms.append(_Form(label, (term_keys("".join(parts), self.lang),)))
+        return forms
+
+    # -- tokens ---------------------------------------------------------------------------
+
+    def _keys(self, part: str) -> frozenset[str]:
+        """The glossary word keys a text word can stand for (cached per distinct word)."""
+        got = self._cache.get(part)
+        if got is not None:
+            return got
+        key = base(part, self.lang)
+        variants = text_variants(key, self.lang)
+        hits = variants & self._vocab
+        if self.compounds and len(key) > self.compound_min + 2 and self._single:
+            hits |= self._compound_hits(key)
+        if self.prefix_parts and not hits:
+            hits |= {k for k in self._prefix_keys if key.startswith(k) and len(key) > len(k)}
+        if not hits and self.fuzzy_cutoff is not None and len(key) >= self.fuzzy_min_len:
+            for v in variants:
+                choices = self._fuzzy_choices.get(v[:1]) if len(v) >= self.fuzzy_min_len else None
+                if choices:
+                    best = process.extractOne(v, choices, scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff)
+                    if best:
+                        hits.add(best[0])
+        out = frozenset(hits)
+        if len(self._cache) > _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[part] = out
+        return out
+
+    def _compound_hits(self, key: str) -> set[str]:
+        hits: set[str] = set()
+        n = len(key)
+        lo = self.compound_min
+        for i in range(3, n - lo + 1):  # head: ...begleiterinnen
+            hits |= text_variants(key[i:], self.lang) & self._single
+        for j in range(lo, n - 2):  # modifier: genesungsbegleiter|ausbildung, -s- linking
+            if key[:j] in self._single:
+                hits.add(key[:j])
+        return hits
+
+    def _parts(self, text: str) -> list[tuple[frozenset[str], int, int]]:
+        out = []
+        for m in WORD.finditer(text):
+            tok = m.group()
+            start = m.start()
+            for part, off in split_parts(tok, self.lang):
+                out.append((self._keys(part), start + off, start + off + len(part)))
+        return out
+
+    # -- search ---------------------------------------------------------------------------
+
+    def find(self, text: str, *, overlapping: bool = False) -> list[Match]:
+        """Occurrences in ``text``; overlapping shorter ones dropped unless ``overlapping``."""
+        if not self.size or not text:
+            return []
+        parts = self._parts(text)
+        found: dict[tuple[Hashable, int], Match] = {}
+        n = len(parts)
+        for i, (keys, start, _) in enumerate(parts):
+            if not keys:
+                continue
+            for k in keys:
+                for form in self._index.get(k, ()):
+                    w = len(form.words)
+                    if i + w > n:
+                        continue
+                    if all(parts[i + j][0] & form.words[j] for j in range(1, w)):
+                        end = parts[i + w - 1][2]
+                        prev = found.get((form.label, start))
+                        if prev is None or prev.end < end:
+                            found[(form.label, start)] = Match(form.label, start, end, text[start:end])
+        matches = sorted(found.values(), key=lambda m: (m.start, -(m.end - m.start)))
+        if overlapping or len(matches) < 2:
+            return matches
+        return _drop_contained(matches)
+
+    def contains(self, text: str) -> set[Hashable]:
+        """Labels found anywhere in ``text`` (overlaps kept)."""
+        return {m.label for m in self.find(text, overlapping=True)}
+
+
+def _drop_contained(matches: Sequence[Match]) -> list[Match]:
+    """Keep a match unless a strictly longer match of another label covers its span."""
+    keep = []
+    for m in matches:
+        covered = any(
+            o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+            for o in matches
+        )
+        if not covered:
+            keep.append(m)
+    return keep

@@ -1,0 +1,410 @@
+"""Pair the segments of a source transcript and its translation: every segment exactly once, in order.
+
+Method (Gale & Church 1993, with what transcripts add):
+
+1. **Length, estimated from the pair itself.** A bead's character lengths should keep the
+   document's own ratio ``c`` (Hebrew and Marathi differ from German), with a variance ``s2``
+   per character; both are re-estimated from the confident 1-1 beads of a first pass.
+2. **Anchors.** Numbers (any digit script), placeholders and participant codes, and words of
+   four letters or more found on both sides (names: ``Makindye``, ``Obama``) reward a bead;
+   numbers on one side only and disagreeing ``?``/``!``/quotes/brackets cost.
+3. **Turns.** Where both sides carry speaker labels, a bead whose speakers correspond (the
+   label mapping — ``Moderator`` ↔ ``M`` — is learnt from the first pass, so translated labels
+   work) is rewarded; close timestamps are rewarded, distant ones cost.
+4. **Banded dynamic programme** (see :mod:`transqa.align.dp`) around the cumulative-length
+   diagonal, widened when the best path runs along the band's edge.
+
+Each bead gets a confidence in [0, 1]: about the probability that a true pair looks this far
+off (length and anchors), so low values mean "look at this pair".
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from transqa.align.dp import BEAD_TYPES, Band, make_band, solve, touches_edge
+from transqa.align.features import FLAG_BITS, Side, add_shared_words, anchor_weights, side_features
+from transqa.model.alignment import Bead
+from transqa.model.transcript import Segment, TranscriptPair
+
+# -log prior of each bead type. Merges and splits are commoner in transcripts than in the
+# parliamentary text Gale & Church counted, omissions and additions rarer than merges.
+PRIOR = {(1, 1): 0.1, (1, 0): 5.5, (0, 1): 5.5, (2, 1): 3.5, (1, 2): 3.5, (2, 2): 6.0, (3, 1): 6.5, (1, 3): 6.5}
+ANCHOR_GAIN = 1.0  # cost removed per unit of shared anchor weight
+NUMBER_MISS = 1.0  # cost per number found on one side only
+FLAG_MISS = {1: 1.5, 2: 1.0, 4: 1.0, 8: 1.5, 16: 0.5}  # per punctuation flag on one side only
+SPEAKER_MATCH, SPEAKER_MISMATCH, SPEAKER_MIXED = 1.0, 3.0, 3.0
+TIME_WEIGHT, TIME_CAP = 1.0, 4.0
+LENGTH_CAP = 30.0  # a single bead's length cost never exceeds this (keeps outliers local)
+START_HALF = 16
+
+
+@dataclass(slots=True)
+class LengthModel:
+    """Translation characters per source character (``c``) and variance per character (``s2``)."""
+
+    c: float
+    s2: float
+
+    def z(self, ls: np.ndarray | float, lt: np.ndarray | float) -> np.ndarray | float:
+        return (lt - self.c * ls) / np.sqrt(self.s2 * (ls + lt / self.c) / 2 + 1.0)
+
+
+@dataclass(slots=True)
+class _Doc:
+    """Everything the cost model needs about one document pair."""
+
+    src: Side
+    tgt: Side
+    weights: dict[str, float]
+    cs: np.ndarray  # cumulative source lengths, shape (n + 1,)
+    ct: np.ndarray
+    src_nums: np.ndarray  # cumulative counts of numbers
+    tgt_nums: np.ndarray
+    src_w: np.ndarray  # cumulative anchor weight
+    tgt_w: np.ndarray
+    spk_src: np.ndarray | None = None  # speaker codes in a common space, -1 unknown
+    spk_tgt: np.ndarray | None = None
+    time_tol: float | None = None
+
+
+def align(
+    source: Sequence[Segment],
+    translation: Sequence[Segment],
+    *,
+    source_lang: str | None = None,
+    target_lang: str = "en",
+) -> list[Bead]:
+    """Beads pairing every segment of both sides exactly once, in order."""
+    n, m = len(source), len(translation)
+    if n == 0 or m == 0:
+        return [Bead((i,), (), 0.0) for i in range(n)] + [Bead((), (j,), 0.0) for j in range(m)]
+    doc = _prepare(source, translation, source_lang, target_lang)
+    model = _initial_model(doc)
+    path = _align_path(doc, model)
+    model = _reestimate(doc, path, model)
+    if _has_turns(doc):
+        _learn_turns(doc, path)
+    path = _align_path(doc, model)
+    return _beads(doc, path, model)
+
+
+def pair_rows(
+    source: Sequence[Segment],
+    translation: Sequence[Segment],
+    *,
+    source_lang: str | None = None,
+    target_lang: str = "en",
+) -> list[Bead]:
+    """Beads for a pair already aligned row by row (a bilingual table): never re-paired.
+
+    Row ``i`` pairs source ``i`` with translation ``i`` (surplus rows of the longer side become
+    1-0 or 0-1 beads). A row with an empty side keeps its 1-1 bead with score 0, for the
+    alignment checks to report. Scores use the same length and anchor model as :func:`align`,
+    estimated from the rows themselves.
+    """
+    n, m = len(source), len(translation)
+    if n == 0 or m == 0:
+        return align(source, translation, source_lang=source_lang, target_lang=target_lang)
+    doc = _prepare(source, translation, source_lang, target_lang)
+    k = min(n, m)
+    rows = [(1, 1)] * k + [(1, 0)] * (n - k) + [(0, 1)] * (m - k)
+    model = _reestimate(doc, rows, _initial_model(doc))
+    out = []
+    for bead in _beads(doc, rows, model):
+        blank = any(not source[i].text.strip() for i in bead.source) or any(
+            not translation[j].text.strip() for j in bead.translation
+        )
+        out.append(Bead(bead.source, bead.translation, 0.0) if blank else bead)
+    return out
+
+
+def align_pair(pair: TranscriptPair) -> list[Bead]:
+    """The beads of a transcript pair: its own rows when it is already aligned, else :func:`align`."""
+    src = pair.source.segments
+    tgt = pair.translation.segments if pair.translation is not None else []
+    lang = pair.source_lang or pair.source.language
+    fn = pair_rows if pair.aligned else align
+    return fn(src, tgt, source_lang=lang, target_lang=pair.target_lang)
+
+
+# -- preparation ---------------------------------------------------------------------------
+
+
+def _prepare(source: Sequence[Segment], translation: Sequence[Segment], source_lang: str | None, target_lang: str) -> _Doc:
+    src, src_words = side_features(source, source_lang)
+    tgt, tgt_words = side_features(translation, target_lang)
+    add_shared_words(src, src_words, tgt, tgt_words)
+    weights = anchor_weights(src, tgt)
+    return _Doc(
+        src=src,
+        tgt=tgt,
+        weights=weights,
+        cs=np.concatenate(([0.0], np.cumsum(src.lengths))),
+        ct=np.concatenate(([0.0], np.cumsum(tgt.lengths))),
+        src_nums=np.concatenate(([0], np.cumsum([len(x) for x in src.numbers]))),
+        tgt_nums=np.concatenate(([0], np.cumsum([len(x) for x in tgt.numbers]))),
+        src_w=_cum_weight(src, weights),
+        tgt_w=_cum_weight(tgt, weights),
+    )
+
+
+def _cum_weight(side: Side, weights: dict[str, float]) -> np.ndarray:
+    per = [sum(weights.get(k, 0.0) for k in keys) for keys in side.anchors]
+    return np.concatenate(([0.0], np.cumsum(per)))
+
+
+def _initial_model(doc: _Doc) -> LengthModel:
+    ls, lt = doc.cs[-1], doc.ct[-1]
+    c = lt / ls if ls > 0 and lt > 0 else 1.0
+    return LengthModel(c=float(min(max(c, 0.2), 5.0)), s2=6.8)
+
+
+def _reestimate(doc: _Doc, path: list[tuple[int, int]], model: LengthModel) -> LengthModel:
+    """Ratio and variance from the 1-1 beads of a pass; robust to the odd wrong pair."""
+    ls, lt = _one_to_one_lengths(path, doc)
+    if len(ls) < 5:
+        return model
+    keep = (ls > 0) & (lt > 0)
+    ls, lt = ls[keep], lt[keep]
+    if len(ls) < 5:
+        return model
+    ratio = lt / ls
+    lo_q, hi_q = np.quantile(ratio, [0.1, 0.9])
+    core = (ratio >= lo_q) & (ratio <= hi_q)
+    c = float(lt[core].sum() / ls[core].sum()) if core.any() else model.c
+    raw = (lt - c * ls) / np.sqrt((ls + lt / c) / 2 + 1.0)
+    s2 = float((np.median(np.abs(raw)) / 0.6745) ** 2)
+    return LengthModel(c=min(max(c, 0.2), 5.0), s2=min(max(s2, 0.5), 20.0))
+
+
+def _one_to_one_lengths(path: list[tuple[int, int]], doc: _Doc) -> tuple[np.ndarray, np.ndarray]:
+    i = j = 0
+    ls, lt = [], []
+    for a, b in path:
+        if a == 1 and b == 1:
+            ls.append(doc.src.lengths[i])
+            lt.append(doc.tgt.lengths[j])
+        i, j = i + a, j + b
+    return np.asarray(ls, dtype=float), np.asarray(lt, dtype=float)
+
+
+def _has_turns(doc: _Doc) -> bool:
+    def share(side: Side) -> float:
+        return sum(s is not None for s in side.speakers) / max(len(side), 1)
+
+    def share_t(side: Side) -> float:
+        return float(np.mean(~np.isnan(side.seconds))) if len(side) else 0.0
+
+    return (share(doc.src) > 0.5 and share(doc.tgt) > 0.5) or (share_t(doc.src) > 0.5 and share_t(doc.tgt) > 0.5)
+
+
+def _learn_turns(doc: _Doc, path: list[tuple[int, int]]) -> None:
+    """Map translation speaker labels onto source ones by majority over the first pass's 1-1 beads.
+
+    Labels may be translated (``Moderator`` / ``M``, ``Mhojiwa 1`` / ``R1``): only the
+    correspondence matters. Timestamps' tolerance is the typical offset of those beads.
+    """
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    offsets = []
+    i = j = 0
+    for a, b in path:
+        if a == 1 and b == 1:
+            s, t = doc.src.speakers[i], doc.tgt.speakers[j]
+            if s is not None and t is not None:
+                votes[t][s] += 1
+            d = doc.src.seconds[i] - doc.tgt.seconds[j]
+            if not math.isnan(d):
+                offsets.append(abs(d))
+        i, j = i + a, j + b
+    src_ids = {s: k for k, s in enumerate(sorted({s for s in doc.src.speakers if s is not None}))}
+    if votes and src_ids:
+        mapping = {t: src_ids[c.most_common(1)[0][0]] for t, c in votes.items()}
+        doc.spk_src = np.array([src_ids.get(s, -1) if s is not None else -1 for s in doc.src.speakers])
+        doc.spk_tgt = np.array([mapping.get(t, -2) if t is not None else -1 for t in doc.tgt.speakers])
+    if len(offsets) >= 3:
+        doc.time_tol = float(np.median(offsets)) + 2.0
+
+
+# -- the cost model ------------------------------------------------------------------------
+
+
+def _length_cost(z: np.ndarray) -> np.ndarray:
+    return np.minimum(0.5 * z * z, LENGTH_CAP)
+
+
+def _align_path(doc: _Doc, model: LengthModel) -> list[tuple[int, int]]:
+    n, m = len(doc.src), len(doc.tgt)
+    fs = np.concatenate(([0.0], np.cumsum(doc.src.lengths + 1.0)))
+    ft = np.concatenate(([0.0], np.cumsum(doc.tgt.lengths + 1.0)))
+    centre = np.interp(fs / fs[-1] * ft[-1], ft, np.arange(m + 1))
+    half = START_HALF
+    while True:
+        band = make_band(centre, m, half)
+        if band is not None:
+            costs, insert = _costs(doc, band, model)
+            path = solve(band, costs, insert)
+            full = band.width >= m + 1
+            if path is not None and (full or not touches_edge(band, path)):
+                return path
+        half *= 2
+
+
+def _shift(x: np.ndarray, band: Band, di: int, dj: int, fill: float = 0.0) -> np.ndarray:
+    """``y[i, w] = x`` at cell ``(i - di, j - dj)`` (``fill`` where that cell is off the band)."""
+    rows = np.arange(band.n + 1) - di
+    valid_r = rows >= 0
+    rows = np.clip(rows, 0, band.n)
+    cols = band.cols - dj - band.lo[rows][:, None]
+    valid = valid_r[:, None] & (cols >= 0) & (cols < band.width)
+    out = x[rows[:, None], np.clip(cols, 0, band.width - 1)]
+    return np.where(valid, out, fill)
+
+
+def _pair_anchors(doc: _Doc, band: Band) -> tuple[np.ndarray, np.ndarray]:
+    """Shared anchor weight and shared number count of each 1-1 pair, at its cell (i+1, j+1)."""
+    shared = np.zeros((band.n + 1, band.width))
+    nums = np.zeros((band.n + 1, band.width))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for j, keys in enumerate(doc.tgt.anchors):
+        for key in keys:
+            if key in doc.weights:
+                postings[key].append(j)
+    lo, W = band.lo, band.width
+    for i, keys in enumerate(doc.src.anchors):
+        r = i + 1
+        first, last = lo[r] - 1, lo[r] + W - 2
+        for key in keys:
+            post = postings.get(key)
+            if not post:
+                continue
+            w = doc.weights[key]
+            is_num = key.startswith("n:")
+            for k in range(bisect_left(post, first), bisect_right(post, last)):
+                col = post[k] + 1 - lo[r]
+                shared[r, col] += w
+                if is_num:
+                    nums[r, col] += 1
+    return shared, nums
+
+
+def _group_flags(flags: np.ndarray, size: int) -> np.ndarray:
+    """OR of the flags of the ``size`` segments ending before each position (index = end)."""
+    out = np.zeros(len(flags) + 1, dtype=np.int64)
+    for k in range(size):
+        out[size:] |= flags[size - 1 - k: len(flags) - k]
+    return out
+
+
+def _costs(doc: _Doc, band: Band, model: LengthModel) -> tuple[dict[tuple[int, int], np.ndarray], np.ndarray]:
+    n, m = band.n, band.m
+    I = np.arange(n + 1)[:, None]
+    J = band.cols
+    Jc = np.clip(J, 0, m)
+    in_range = J <= m
+    shared1, nums1 = _pair_anchors(doc, band)
+    spk = doc.spk_src is not None and doc.spk_tgt is not None
+    timed = doc.time_tol is not None
+    costs: dict[tuple[int, int], np.ndarray] = {}
+    for a, b in BEAD_TYPES:
+        valid = in_range & (I >= a) & (J >= b)
+        Ia = np.clip(I - a, 0, n)
+        Jb = np.clip(J - b, 0, m)
+        if b == 0:
+            cost = np.full(J.shape, PRIOR[(a, b)])
+            costs[(a, b)] = np.where(valid, cost, np.inf)
+            continue
+        ls = doc.cs[I] - doc.cs[Ia]
+        lt = doc.ct[Jc] - doc.ct[Jb]
+        cost = PRIOR[(a, b)] + _length_cost(model.z(ls, lt))
+        shared = np.zeros(J.shape)
+        snum = np.zeros(J.shape)
+        for p in range(a):
+            for q in range(b):
+                if p == 0 and q == 0:
+                    shared += shared1
+                    snum += nums1
+                else:
+                    shared += _shift(shared1, band, p, q)
+                    snum += _shift(nums1, band, p, q)
+        n_src = doc.src_nums[I] - doc.src_nums[Ia]
+        n_tgt = doc.tgt_nums[Jc] - doc.tgt_nums[Jb]
+        if a * b > 1:  # an anchor repeated inside a group must not count twice
+            shared = np.minimum(shared, np.minimum(doc.src_w[I] - doc.src_w[Ia], doc.tgt_w[Jc] - doc.tgt_w[Jb]))
+            snum = np.minimum(snum, np.minimum(n_src, n_tgt))
+        cost = cost - ANCHOR_GAIN * shared + NUMBER_MISS * np.maximum(n_src + n_tgt - 2 * snum, 0)
+        fsrc = _group_flags(doc.src.flags, a)[I]
+        ftgt = _group_flags(doc.tgt.flags, b)[Jc]
+        diff = fsrc ^ ftgt
+        for bit in FLAG_BITS:
+            cost = cost + FLAG_MISS[bit] * ((diff & bit) > 0)
+        if spk:
+            cost = cost + _speaker_cost(doc, Ia, Jb, a, b)
+        if timed:
+            ts = doc.src.seconds[np.clip(Ia, 0, n - 1)]
+            tt = doc.tgt.seconds[np.clip(Jb, 0, m - 1)]
+            d = np.abs(ts - tt) / doc.time_tol
+            cost = cost + np.where(np.isnan(d), 0.0, TIME_WEIGHT * (np.minimum(d, TIME_CAP) - 0.5))
+        costs[(a, b)] = np.where(valid, cost, np.inf)
+    insert = np.where(in_range, PRIOR[(0, 1)], np.inf)
+    return costs, insert
+
+
+def _speaker_cost(doc: _Doc, Ia: np.ndarray, Jb: np.ndarray, a: int, b: int) -> np.ndarray:
+    """Reward corresponding speakers at the bead's start; cost a bead that joins two speakers."""
+    n, m = len(doc.src), len(doc.tgt)
+    ss = doc.spk_src[np.clip(Ia, 0, n - 1)]
+    st = doc.spk_tgt[np.clip(Jb, 0, m - 1)]
+    known = (ss >= 0) & (st >= 0) | ((ss >= 0) & (st == -2))
+    cost = np.where(known, np.where(ss == st, -SPEAKER_MATCH, SPEAKER_MISMATCH), 0.0)
+    for size, codes, start in ((a, doc.spk_src, Ia), (b, doc.spk_tgt, Jb)):
+        for k in range(1, size):
+            nxt = codes[np.clip(start + k, 0, len(codes) - 1)]
+            first = codes[np.clip(start, 0, len(codes) - 1)]
+            cost = cost + np.where((nxt != first) & (nxt >= 0) & (first >= 0), SPEAKER_MIXED, 0.0)
+    return cost
+
+
+# -- output ---------------------------------------------------------------------------------
+
+
+def _beads(doc: _Doc, path: list[tuple[int, int]], model: LengthModel) -> list[Bead]:
+    out = []
+    i = j = 0
+    for a, b in path:
+        s, t = tuple(range(i, i + a)), tuple(range(j, j + b))
+        out.append(Bead(s, t, bead_score(doc, s, t, model) if a and b else 0.0))
+        i, j = i + a, j + b
+    return out
+
+
+def bead_score(doc: _Doc, s: tuple[int, ...], t: tuple[int, ...], model: LengthModel) -> float:
+    """Confidence of a bead: how usual its length ratio and anchors are for a true pair.
+
+    The length part is the two-sided tail probability of the bead's length deviation; shared
+    anchors raise it, numbers and punctuation on one side only lower it.
+    """
+    ls = float(sum(doc.src.lengths[k] for k in s))
+    lt = float(sum(doc.tgt.lengths[k] for k in t))
+    z = float(model.z(ls, lt))
+    surprise = -math.log(max(math.erfc(abs(z) / math.sqrt(2)), 1e-300))
+    a_src = frozenset().union(*(doc.src.anchors[k] for k in s))
+    a_tgt = frozenset().union(*(doc.tgt.anchors[k] for k in t))
+    shared = a_src & a_tgt
+    surprise -= ANCHOR_GAIN * sum(doc.weights.get(key, 0.0) for key in shared)
+    n_src = frozenset().union(*(doc.src.numbers[k] for k in s))
+    n_tgt = frozenset().union(*(doc.tgt.numbers[k] for k in t))
+    surprise += NUMBER_MISS * len(n_src ^ n_tgt)
+    f_src = f_tgt = 0
+    for k in s:
+        f_src |= int(doc.src.flags[k])
+    for k in t:
+        f_tgt |= int(doc.tgt.flags[k])
+    surprise += sum(FLAG_MISS[bit] for bit in FLAG_BITS if (f_src ^ f_tgt) & bit)
+    return float(min(1.0, max(0.0, math.exp(-max(surprise, 0.0)))))

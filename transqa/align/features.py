@@ -1,0 +1,122 @@
+"""What the aligner reads off each segment: length, anchors, punctuation, speaker, time.
+
+Anchors are things a translator carries over unchanged: numbers (any digit script, via
+:func:`transqa.text.numbers.numbers`), placeholders and participant codes (``[P3]``, ``R1``,
+``[name]``), and names or other identical words of four letters or more (``Makindye``,
+``Obama``). They are cheap, need no dictionary and work for every language pair of the study.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from transqa.model.transcript import Segment
+from transqa.text.normalise import fold
+from transqa.text.numbers import numbers
+from transqa.text.tokens import words
+
+# Bracketed placeholders ([name], [P3], <village>) and bare participant codes (R1, P12, M2).
+_PLACEHOLDER = re.compile(r"[\[<{(]\s*([^\]>})\n]{1,30}?)\s*[\]>})]")
+_CODE = re.compile(r"(?<![\w])([RPIBMF]\d{1,3})(?![\w])")
+
+# Punctuation flags compared between the two sides of a bead (bit positions).
+QUESTION, EXCLAIM, QUOTE, PAREN, COLON = 1, 2, 4, 8, 16
+FLAG_BITS = (QUESTION, EXCLAIM, QUOTE, PAREN, COLON)
+_QUOTES = set("\"“”„«»‚‘’‹›״")  # the apostrophe ' is left out: it is also a letter (n'okutuusa)
+
+
+@dataclass(slots=True)
+class Side:
+    """Per-segment features of one side, as arrays the dynamic programme can index."""
+
+    lengths: np.ndarray  # characters, float
+    flags: np.ndarray  # int bitmask of FLAG_BITS
+    anchors: list[frozenset[str]]
+    numbers: list[frozenset[str]]
+    speakers: list[str | None]
+    seconds: np.ndarray  # float, nan when unknown
+
+    def __len__(self) -> int:
+        return len(self.speakers)
+
+
+def _flags(text: str) -> int:
+    f = 0
+    if "?" in text or "¿" in text or ";" == text.rstrip()[-1:]:
+        f |= QUESTION
+    if "!" in text:
+        f |= EXCLAIM
+    if any(ch in _QUOTES for ch in text):
+        f |= QUOTE
+    if "(" in text or ")" in text:
+        f |= PAREN
+    if ":" in text:
+        f |= COLON
+    return f
+
+
+def _word_keys(text: str) -> set[str]:
+    """Candidate identical words: four letters or more, folded; digits are numbers' business."""
+    return {fold(w) for w in words(text) if len(w) >= 4 and not any(ch.isdigit() for ch in w)}
+
+
+def side_features(segments: Sequence[Segment], lang: str | None) -> tuple[Side, list[set[str]]]:
+    """Features of one side, plus each segment's candidate words (filtered against the other side later)."""
+    lengths, flags, anchors, nums, spk, secs, cand = [], [], [], [], [], [], []
+    for seg in segments:
+        text = seg.text or ""
+        lengths.append(len(text.strip()))
+        flags.append(_flags(text))
+        ns = frozenset("n:" + n.value for n in numbers(text, lang))
+        codes = {"c:" + fold(m.group(1)) for m in _PLACEHOLDER.finditer(text)}
+        codes |= {"c:" + m.group(1).casefold() for m in _CODE.finditer(text)}
+        anchors.append(frozenset(ns | codes))
+        nums.append(ns)
+        cand.append(_word_keys(text))
+        spk.append(seg.speaker.strip() if seg.speaker and seg.speaker.strip() else None)
+        secs.append(seg.seconds if seg.seconds is not None else math.nan)
+    side = Side(
+        lengths=np.asarray(lengths, dtype=float),
+        flags=np.asarray(flags, dtype=np.int64),
+        anchors=anchors,
+        numbers=nums,
+        speakers=spk,
+        seconds=np.asarray(secs, dtype=float),
+    )
+    return side, cand
+
+
+def add_shared_words(src: Side, src_words: list[set[str]], tgt: Side, tgt_words: list[set[str]]) -> None:
+    """Add as anchors the words that occur on both sides of the document (names, cognates)."""
+    vs: Counter[str] = Counter(w for ws in src_words for w in ws)
+    vt: Counter[str] = Counter(w for ws in tgt_words for w in ws)
+    shared = vs.keys() & vt.keys()
+    if not shared:
+        return
+    src.anchors = [a | {"w:" + w for w in ws & shared} for a, ws in zip(src.anchors, src_words)]
+    tgt.anchors = [a | {"w:" + w for w in ws & shared} for a, ws in zip(tgt.anchors, tgt_words)]
+
+
+def anchor_weights(src: Side, tgt: Side, cap: float = 3.0) -> dict[str, float]:
+    """Weight of each anchor: rare ones (a name said once) count most, frequent ones little.
+
+    Roughly the log-odds that a shared anchor marks a true pair rather than chance.
+    """
+    df: Counter[str] = Counter()
+    for a in src.anchors:
+        df.update(a)
+    for a in tgt.anchors:
+        df.update(a)
+    n = max(len(src) + len(tgt), 2)
+    out = {}
+    for key, count in df.items():
+        w = math.log(n / count) - 1.0
+        if w > 0:
+            out[key] = min(cap, w)
+    return out

@@ -118,7 +118,11 @@ _SENTENCE_STARTERS = frozenset(
         "Their And But Or So Then Also Now Note Read See Watch Example Update Source Photo Image "
         "Video Question Answer Q A Der Die Das Ein Eine Er Es Wir Ihr Sie Ich Und Aber Oder Also "
         "Dann Zum Zur Im Am Beim Vom Hier Da Dies Diese Frage Antwort Beispiel Hinweis Anmerkung "
-        "Siehe Quelle Foto Bild Soma Picha Tazama Chanzo Swali Jibu Kwa Na Lakini"
+        "Siehe Quelle Foto Bild Soma Picha Tazama Angalia Chanzo Swali Jibu Kwa Na Lakini Laba "
+        # the same captions in Hebrew, Marathi, Hindi (video, watch, photo, source, note, update)
+        "וידאו וידיאו צפו תמונה מקור הערה עדכון "
+        "व्हिडिओ पाहा फोटो छायाचित्र स्रोत टीप "
+        "वीडियो देखें फ़ोटो चित्र टिप्पणी नोट"
     ).split()
 )
 _NAME_PARTICLES = frozenset("de da di du dos das del van von der den bin bint al el la le ter ten".split())

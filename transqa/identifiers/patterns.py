@@ -1,0 +1,303 @@
+"""Identifiers with a shape: phones, e-mails, URLs, ID numbers, full dates, ages, street addresses.
+
+Each detector starts with a cheap gate (a digit, an ``@``, a dot) so most segments cost one
+regex search; phonenumbers runs only on a run of seven or more digits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumberMatcher
+
+from transqa.identifiers.lexicon import MONTHS
+from transqa.text.numbers import ascii_digits
+
+STUDY_REGIONS = ("DE", "IL", "UG", "TZ", "IN")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    kind: str  # phone | email | url | id-number | date | age | address
+    start: int
+    end: int
+    detail: str = ""  # safe to show: what kind of identifier (never register content)
+
+
+_HAS_DIGIT = re.compile(r"\d")
+_D = r"\d"  # Python's \d matches Devanagari digits too
+
+# -- phones --------------------------------------------------------------------------------------
+_PHONE_CAND = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \-./()\u00a0]{5,18}\d(?![\w])")
+_YEAR_RANGE = re.compile(r"^\d{4}\s*[-–/]\s*\d{2,4}$")
+_THOUSANDS = re.compile(r"^[1-9]\d{0,2}(?:[ .\u00a0]\d{3})+$")
+_DATE_SHAPE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}$")
+
+
+def _digits(s: str) -> int:
+    return sum(c.isdigit() for c in s)
+
+
+def phones(text: str) -> Iterator[Match]:
+    for m in _PHONE_CAND.finditer(text):
+        cand = m.group().rstrip(" .-/(")
+        if _digits(cand) < 7 or _digits(cand) > 15:
+            continue
+        plain = ascii_digits(cand).strip()
+        if _YEAR_RANGE.match(plain) or _DATE_SHAPE.match(plain):
+            continue
+        international = plain.startswith(("+", "00"))
+        if _THOUSANDS.match(plain) and not international:
+            continue
+        found = None
+        for region in STUDY_REGIONS:
+            for pm in PhoneNumberMatcher(plain, region, leniency=Leniency.VALID):
+                found = (pm.start, pm.end, phonenumbers.region_code_for_number(pm.number) if international else "")
+                break
+            if found:
+                break
+        if not found and (international or plain.startswith("0")) and 9 <= _digits(plain) <= 13:
+            for region in STUDY_REGIONS:
+                for pm in PhoneNumberMatcher(plain, region, leniency=Leniency.POSSIBLE):
+                    found = (pm.start, pm.end, "")
+                    break
+                if found:
+                    break
+        if found:
+            s, e, region = found
+            yield Match("phone", m.start() + s, m.start() + e, f"{region} phone number" if region else "phone number")
+
+
+# -- e-mail and URLs -----------------------------------------------------------------------------
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w])")
+_TLDS = r"(?:com|org|net|info|edu|gov|de|il|ug|tz|in|ke|uk|co\.[a-z]{2}|ac\.[a-z]{2}|go\.[a-z]{2}|or\.[a-z]{2})"
+_URL = re.compile(
+    rf"(?:https?://|www\.)[^\s<>\"'()]+[^\s<>\"'().,;:!?]"
+    rf"|(?<![\w@.])(?:[a-z0-9-]+\.)+{_TLDS}(?:/[^\s<>\"']*[^\s<>\"'.,;:!?])?(?![\w@])",
+    re.IGNORECASE,
+)
+
+
+def emails(text: str) -> Iterator[Match]:
+    if "@" not in text:
+        return
+    for m in _EMAIL.finditer(text):
+        yield Match("email", m.start(), m.end(), "e-mail address")
+
+
+def urls(text: str) -> Iterator[Match]:
+    if "." not in text:
+        return
+    mails = [(e.start, e.end) for e in emails(text)]
+    for m in _URL.finditer(text):
+        if any(s <= m.start() < e for s, e in mails):
+            continue
+        yield Match("url", m.start(), m.end(), "web address")
+
+
+# -- ID numbers ----------------------------------------------------------------------------------
+def israeli_id_ok(digits: str) -> bool:
+    """Israeli Teudat Zehut: 9 digits, Luhn-like check with weights 1,2."""
+    if len(digits) != 9 or not digits.isdigit():
+        return False
+    total = 0
+    for i, c in enumerate(digits):
+        v = int(c) * (1 if i % 2 == 0 else 2)
+        total += v - 9 if v > 9 else v
+    return total % 10 == 0
+
+
+_VERHOEFF_D = [
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 3, 4, 0, 6, 7, 8, 9, 5], [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+    [3, 4, 0, 1, 2, 8, 9, 5, 6, 7], [4, 0, 1, 2, 3, 9, 5, 6, 7, 8], [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+    [6, 5, 9, 8, 7, 1, 0, 4, 3, 2], [7, 6, 5, 9, 8, 2, 1, 0, 4, 3], [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+    [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+]
+_VERHOEFF_P = [
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 5, 7, 6, 2, 8, 3, 0, 9, 4], [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+    [8, 9, 1, 6, 0, 4, 3, 5, 2, 7], [9, 4, 5, 3, 1, 2, 6, 8, 7, 0], [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+    [2, 7, 9, 3, 8, 0, 6, 4, 1, 5], [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+]
+
+
+def verhoeff_ok(digits: str) -> bool:
+    c = 0
+    for i, ch in enumerate(reversed(digits)):
+        c = _VERHOEFF_D[c][_VERHOEFF_P[i % 8][int(ch)]]
+    return c == 0
+
+
+def aadhaar_ok(digits: str) -> bool:
+    """Indian Aadhaar: 12 digits, not starting with 0 or 1, Verhoeff check digit."""
+    return len(digits) == 12 and digits.isdigit() and digits[0] not in "01" and verhoeff_ok(digits)
+
+
+def kvnr_ok(code: str) -> bool:
+    """German health-insurance number (KVNR): a letter and nine digits, the last a check digit."""
+    if len(code) != 10 or not code[0].isalpha() or not code[1:].isdigit():
+        return False
+    seq = f"{ord(code[0].upper()) - 64:02d}" + code[1:9]
+    total = 0
+    for i, c in enumerate(seq):
+        v = int(c) * (1 if i % 2 == 0 else 2)
+        total += v // 10 + v % 10
+    return total % 10 == int(code[9])
+
+
+_ID_NUMBERS = re.compile(
+    r"(?<![\w-])(?:"
+    r"(?P<aadhaar>\d{4}[ -]?\d{4}[ -]?\d{4})"
+    r"|(?P<nida>\d{8}-?\d{5}-?\d{5}-?\d{2})"
+    r"|(?P<nin>C[MF][0-9A-Z]{12})"
+    r"|(?P<kvnr>[A-Z]\d{9})"
+    r"|(?P<il>\d{9})"
+    r")(?![\w-])"
+)
+_RECORD = re.compile(
+    r"(?i)\b(?:MRN|med(?:ical)?\.? ?rec(?:ord)?\.?(?: ?(?:no|number|nr))?|patient (?:no|number|id)|case (?:no|number)"
+    r"|file (?:no|number)|ID(?: number| no| nr)?|IP ?No|OPD ?No|Fallnummer|Patientennummer|Aktenzeichen"
+    r"|Versichertennummer|Ausweisnummer|Personalausweis(?:nummer)?|namba ya (?:mgonjwa|kitambulisho|faili)"
+    r"|kitambulisho|NIN|NIDA|Aadhaar|PAN|passport(?: no| number)?|Reisepass(?:nummer)?)"
+    r"\s*[:#.\-]?\s*(?:no\.?\s*)?(?P<code>[A-Z]{0,4}[-/]?\d[\dA-Z/\-]{3,}(?: \d{4})*)",
+)
+
+
+def id_numbers(text: str) -> Iterator[Match]:
+    seen: list[tuple[int, int]] = []
+    for m in _RECORD.finditer(text):
+        s, e = m.span("code")
+        seen.append((s, e))
+        yield Match("id-number", s, e, "record or ID number")
+    for m in _ID_NUMBERS.finditer(text):
+        if any(s <= m.start() < e for s, e in seen):
+            continue
+        kind = m.lastgroup
+        raw = ascii_digits(m.group())
+        digits = re.sub(r"[ -]", "", raw)
+        ok = {
+            "aadhaar": lambda: aadhaar_ok(digits),
+            "nida": lambda: len(digits) == 20 and digits[:2] in ("19", "20"),
+            "nin": lambda: _digits(raw) >= 5,
+            "kvnr": lambda: kvnr_ok(raw),
+            "il": lambda: israeli_id_ok(digits),
+        }[kind]()
+        if ok:
+            label = {"aadhaar": "Aadhaar number", "nida": "NIDA number", "nin": "Ugandan NIN",
+                     "kvnr": "health-insurance number", "il": "Israeli ID number"}[kind]
+            yield Match("id-number", m.start(), m.end(), label)
+
+
+# -- dates ---------------------------------------------------------------------------------------
+_MONTH_ALT = "|".join(sorted({re.escape(w) for ws in MONTHS.values() for w in ws.split()}, key=len, reverse=True))
+_DAY = r"(?:\d{1,2})"
+_YEAR = r"(?:1[89]\d\d|20\d\d|[१२][०-९]{3})"
+_NUMERIC_DATE = re.compile(rf"(?<![\w./-])(?:{_DAY}[./-][01]?\d[./-](?:\d{{4}}|\d\d)|\d{{4}}-[01]\d-[0-3]\d)(?![\w/-]|\.\d)")
+_NAMED_DATE = re.compile(
+    rf"(?<!\w)(?:"
+    rf"(?:[בל]-?)?{_DAY}(?:\.|th|st|nd|rd)?\s*(?:of\s+|ב-?|ב)?(?:{_MONTH_ALT})\.?(?:,?\s+{_YEAR})?"
+    rf"|(?:{_MONTH_ALT})\.?\s+{_DAY}(?:th|st|nd|rd)?(?:,?\s+{_YEAR})?"
+    rf")(?!\w)",
+    re.IGNORECASE,
+)
+_DAY_OK = re.compile(r"\d+")
+
+
+def dates(text: str) -> Iterator[Match]:
+    for m in _NUMERIC_DATE.finditer(text):
+        parts = [int(p) for p in re.findall(r"\d+", ascii_digits(m.group()))]
+        if len(parts) == 3:
+            d, mo = (parts[2], parts[1]) if parts[0] > 31 else (parts[0], parts[1])
+            if parts[0] > 31 or (1 <= d <= 31 and 1 <= mo <= 12):
+                if parts[0] <= 31 and not (1 <= mo <= 12 or 1 <= parts[0] <= 12):
+                    continue
+                yield Match("date", m.start(), m.end(), "full date")
+    for m in _NAMED_DATE.finditer(text):
+        day = _DAY_OK.search(ascii_digits(m.group()))
+        if day and 1 <= int(day.group()) <= 31:
+            yield Match("date", m.start(), m.end(), "full date")
+
+
+# -- ages ----------------------------------------------------------------------------------------
+_N = r"(\d{1,3})"
+_AGE = re.compile(
+    "|".join([
+        rf"\b{_N}[- ]?(?:years?|yrs?)[- ]old\b",
+        rf"\b{_N}-year-old\b",
+        rf"\baged? {_N}\b",
+        rf"\b(?:I am|I'm|I’m|he is|she is|he's|she's|he was|she was|I was|who is|who was) {_N}(?! ?(?:%|percent|times|km|kg|minutes|hours|people|of\b))\b",
+        rf"\b{_N} Jahre alt\b",
+        rf"\b{_N}-?jährige[nmrs]?\b",
+        rf"\bmit {_N} Jahren\b",
+        rf"\b(?:ist|bin|war) {_N} Jahre\b",
+        rf"\b(?:ana|nina|una|tuna|mna|wana|alikuwa na|nilikuwa na|umri wa|mwenye umri wa)\s+miaka\s+{_N}\b",
+        rf"\b(?:alina|nnina|olina|yali na|ow'|wa)\s*e?myaka\s+{_N}\b",
+        rf"(?<![\w\u0590-\u05ff])[וש]?(?:בן|בת|בגיל|גיל)\s+{_N}(?!\d)",
+        rf"{_N}\s*(?:वर्षांचा|वर्षांची|वर्षांचे|वर्षाचा|वर्षाची|वर्षीय|वर्ष का|वर्ष की|साल का|साल की|साल के|वर्षे)",
+        rf"(?:वय|उम्र)\s*:?\s*{_N}",
+    ]),
+    re.IGNORECASE,
+)
+
+
+def ages(text: str) -> Iterator[Match]:
+    for m in _AGE.finditer(text):
+        n = next((g for g in m.groups() if g), None)
+        if n is not None and 0 < int(ascii_digits(n)) <= 120:
+            yield Match("age", m.start(), m.end(), "age")
+
+
+# -- street addresses ----------------------------------------------------------------------------
+_CAP = r"[A-ZÄÖÜ][\w'’.-]+"
+_ADDRESS = re.compile(
+    "|".join([
+        rf"\b[A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|steige|steig|chaussee)\s+\d{{1,4}}\s?[a-z]?\b",
+        rf"\b(?:{_CAP}\s){{1,3}}(?:Straße|Strasse|Weg|Platz|Allee|Gasse)\s+\d{{1,4}}\s?[a-z]?\b",
+        rf"\b\d{{1,5}}[a-z]?,?\s+(?:{_CAP}\s){{1,3}}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Close|Drive|Way|Crescent|Boulevard)\b",
+        rf"\b(?:Plot|House|Flat)\s+(?:No\.?\s*)?\d+[A-Za-z]?(?:,?\s+(?:{_CAP}\s){{0,3}}(?:Road|Street|Avenue|Lane|Close|Drive))?",
+        rf"\b(?:P\.?\s?O\.?\s?Box|S\.?\s?L\.?\s?P\.?|Postfach)\s+\d+",
+        rf"\b(?:Mtaa wa|Barabara ya|Nyumba (?:namba|na\.?))\s+(?:{_CAP}|\d+)(?:\s+\d+)?",
+        r"\b\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+(?:\s(?:an der|am|im)\s[A-ZÄÖÜ]\w+)?",  # German postcode + town
+        r"(?<![\u0590-\u05ff])(?:רחוב|רח'|שדרות|שד')\s+[\u05d0-\u05ea\"'׳״ -]{2,30}?\s\d{1,4}",
+        r"(?:घर क्रमांक|घर नं\.?|मकान नं\.?|प्लॉट (?:नं\.?|क्रमांक))\s*\d+",
+    ])
+)
+
+
+def addresses(text: str) -> Iterator[Match]:
+    for m in _ADDRESS.finditer(text):
+        yield Match("address", m.start(), m.end(), "street address")
+
+
+def find_all(text: str) -> list[Match]:
+    """All pattern identifiers in ``text``, overlapping ones reduced to the longest."""
+    out: list[Match] = []
+    if "@" in text:
+        out.extend(emails(text))
+    if "." in text:
+        out.extend(urls(text))
+    if _HAS_DIGIT.search(text):
+        out.extend(phones(text))
+        out.extend(id_numbers(text))
+        out.extend(dates(text))
+        out.extend(ages(text))
+        out.extend(addresses(text))
+    return resolve_overlaps(out)
+
+
+_PRIORITY = {"email": 0, "url": 1, "phone": 2, "id-number": 3, "address": 4, "date": 5, "age": 6}
+
+
+def resolve_overlaps(matches: list[Match]) -> list[Match]:
+    matches.sort(key=lambda m: (m.start, -(m.end - m.start), _PRIORITY.get(m.kind, 9)))
+    kept: list[Match] = []
+    for m in matches:
+        if kept and m.start < kept[-1].end:
+            prev = kept[-1]
+            if (m.end - m.start, -_PRIORITY.get(m.kind, 9)) > (prev.end - prev.start, -_PRIORITY.get(prev.kind, 9)):
+                kept[-1] = m
+            continue
+        kept.append(m)
+    return kept

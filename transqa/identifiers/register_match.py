@@ -1,0 +1,212 @@
+"""Finding the register's originals (and variants) that are still in a segment.
+
+Every spelling is split into words and indexed four ways:
+
+* exact folded word (case, accents, Hebrew points folded),
+* the same after affix stripping on the text side (``Amani's``, ``ולאמני``, ``प्रियाला``),
+* one- or two-edit misspellings (symmetric-delete candidates confirmed by rapidfuzz's
+  optimal-string-alignment distance; the length limits are measured in
+  ``bench/anonymisation_bench.py``),
+* cross-script skeleton keys (:mod:`transqa.identifiers.translit`), used only between words of
+  different scripts.
+
+Words that are common in some language ("mama", "upendo" is not in the list but "kijiji" is)
+are not indexed alone: they count only as the neighbours of a distinctive word of the same
+spelling, so "Butabika Hospital" matches as a whole while "hospital" alone never does.
+
+Per distinct text word the result is cached, so a transcript costs one dictionary look-up per
+word once its vocabulary has been seen. Nothing here formats an original into a string.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from rapidfuzz.distance import OSA
+
+from transqa.identifiers.affixes import fold_word, stems
+from transqa.identifiers.lexicon import ALL_COMMON, INSTITUTION_NOUNS, TITLES
+from transqa.identifiers.translit import skeleton_keys
+from transqa.model.register import Register, RegisterEntry
+from transqa.text.tokens import WORD
+
+# Measured (bench/anonymisation_bench.py, "fuzzy thresholds"): one edit from 5 letters on, two
+# edits from 9 on keeps planted misspellings found and the real corpus free of false hits.
+FUZZY_MIN_LEN = 5
+FUZZY_TWO_EDITS_LEN = 9
+
+METHODS = ("exact", "affix", "fuzzy", "translit")
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterHit:
+    entry: RegisterEntry
+    start: int
+    end: int
+    method: str  # exact | affix | fuzzy | translit (the weakest used for any word of the span)
+
+
+def _script(word: str) -> str:
+    c = word[0]
+    if "\u05d0" <= c <= "\u05ea":
+        return "he"
+    if "\u0900" <= c <= "\u097f":
+        return "deva"
+    return "latin"
+
+
+def _deletes(word: str, depth: int) -> set[str]:
+    out = {word}
+    frontier = {word}
+    for _ in range(depth):
+        nxt = set()
+        for w in frontier:
+            for i in range(len(w)):
+                nxt.add(w[:i] + w[i + 1:])
+        out |= nxt
+        frontier = nxt
+    return out
+
+
+def _distinctive(word: str, single: bool) -> bool:
+    if len(word) < 2:
+        return False
+    if single:
+        return True
+    return word not in ALL_COMMON and word not in INSTITUTION_NOUNS and word not in TITLES
+
+
+class RegisterMatcher:
+    """Built once per register; ``find(text)`` returns the hits in one segment's text."""
+
+    def __init__(self, register: Register) -> None:
+        self.entries = list(register.entries)
+        # spelling id -> (entry index, folded words)
+        self.spellings: list[tuple[int, tuple[str, ...]]] = []
+        self.exact: dict[str, set[int]] = {}
+        self.common_single: set[str] = set()  # single-word spellings that are common words: need a capital
+        self.fuzzy: dict[str, set[int]] = {}
+        self.translit: dict[str, set[tuple[int, str]]] = {}  # key -> {(spelling id, script)}
+        for ei, entry in enumerate(self.entries):
+            for spelling in entry.spellings:
+                words = tuple(fold_word(w) for w in WORD.findall(spelling))
+                if not words:
+                    continue
+                sid = len(self.spellings)
+                self.spellings.append((ei, words))
+                single = len(words) == 1
+                for w in words:
+                    if not _distinctive(w, single):
+                        continue
+                    if single and w in ALL_COMMON:
+                        self.common_single.add(w)
+                    self.exact.setdefault(w, set()).add(sid)
+                    if len(w) >= FUZZY_MIN_LEN:
+                        depth = 2 if len(w) >= FUZZY_TWO_EDITS_LEN else 1
+                        for d in _deletes(w, depth):
+                            self.fuzzy.setdefault(d, set()).add(sid)
+                    for k in skeleton_keys(w):
+                        self.translit.setdefault(k, set()).add((sid, _script(w)))
+        self._cache: dict[str, tuple[tuple[int, int, str], ...]] = {}
+        self.empty = not self.spellings
+
+    # -- one word ----------------------------------------------------------------------------
+    def _word_hits(self, word: str) -> tuple[tuple[int, int, str], ...]:
+        """(spelling id, word position in that spelling, method) for one folded text word."""
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        found: dict[tuple[int, int], str] = {}
+        cands = stems(word)
+        for i, stem in enumerate(cands):
+            for sid in self.exact.get(stem, ()):
+                pos = self.spellings[sid][1].index(stem)
+                found.setdefault((sid, pos), "exact" if i == 0 else "affix")
+        if not found and len(word) >= FUZZY_MIN_LEN - 1:
+            for stem in cands:
+                if len(stem) < FUZZY_MIN_LEN - 1:
+                    continue
+                depth = 2 if len(stem) >= FUZZY_TWO_EDITS_LEN - 1 else 1
+                for d in _deletes(stem, depth):
+                    for sid in self.fuzzy.get(d, ()):
+                        words = self.spellings[sid][1]
+                        for pos, w in enumerate(words):
+                            limit = 2 if len(w) >= FUZZY_TWO_EDITS_LEN else 1
+                            if len(w) >= FUZZY_MIN_LEN and OSA.distance(stem, w, score_cutoff=limit) <= limit:
+                                found.setdefault((sid, pos), "fuzzy")
+        if not found:
+            script = _script(word)
+            for stem in cands:
+                for key in skeleton_keys(stem):
+                    for sid, sscript in self.translit.get(key, ()):
+                        if sscript == script:
+                            continue
+                        words = self.spellings[sid][1]
+                        for pos, w in enumerate(words):
+                            if key in skeleton_keys(w):
+                                found.setdefault((sid, pos), "translit")
+        result = tuple((sid, pos, m) for (sid, pos), m in found.items())
+        if len(self._cache) < 500_000:
+            self._cache[word] = result
+        return result
+
+    # -- one segment -------------------------------------------------------------------------
+    def find(self, text: str) -> list[RegisterHit]:
+        if self.empty or not text:
+            return []
+        toks = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
+        folded = [fold_word(t) for t, _, _ in toks]
+        hits: list[RegisterHit] = []
+        taken = [False] * len(toks)
+        for i, f in enumerate(folded):
+            if taken[i]:
+                continue
+            best: tuple[int, int, int, int, int, str] | None = None
+            for sid, pos, method in self._word_hits(f):
+                raw = toks[i][0]
+                if method == "translit" and _script(f) == "latin" and not raw[0].isupper():
+                    continue  # a Latin spelling of a foreign-script name is written with a capital
+                if f in self.common_single and len(self.spellings[sid][1]) == 1 and not raw[0].isupper():
+                    continue
+                words = self.spellings[sid][1]
+                lo, hi = i, i
+                p = pos
+                while p > 0 and lo > 0 and not taken[lo - 1] and self._same(folded[lo - 1], words[p - 1]):
+                    lo -= 1
+                    p -= 1
+                p = pos
+                while p < len(words) - 1 and hi + 1 < len(toks) and self._same(folded[hi + 1], words[p + 1]):
+                    hi += 1
+                    p += 1
+                cand = (hi - lo, -METHODS.index(method), sid, lo, hi, method)
+                if best is None or cand[:2] > best[:2]:
+                    best = cand
+            if best is None:
+                continue
+            _, _, sid, lo, hi, method = best
+            for j in range(lo, hi + 1):
+                taken[j] = True
+            hits.append(RegisterHit(self.entries[self.spellings[sid][0]], toks[lo][1], toks[hi][2], method))
+        return hits
+
+    def _same(self, text_word: str, spelling_word: str) -> bool:
+        if text_word == spelling_word or spelling_word in stems(text_word):
+            return True
+        if len(spelling_word) >= FUZZY_MIN_LEN and OSA.distance(text_word, spelling_word, score_cutoff=1) <= 1:
+            return True
+        return bool(skeleton_keys(text_word) & skeleton_keys(spelling_word)) and _script(text_word) != _script(spelling_word)
+
+
+_MATCHERS: dict[int, tuple[Register, RegisterMatcher]] = {}
+
+
+def matcher_for(register: Register) -> RegisterMatcher:
+    """One matcher per register object (kept while the register lives in a run)."""
+    key = id(register)
+    got = _MATCHERS.get(key)
+    if got is not None and got[0] is register and len(got[1].entries) == len(register.entries):
+        return got[1]
+    if len(_MATCHERS) > 8:
+        _MATCHERS.clear()
+    m = RegisterMatcher(register)
+    _MATCHERS[key] = (register, m)
+    return m

@@ -1,0 +1,230 @@
+"""Cross-script name keys: "Moshe" = "משה", "Priya" = "प्रिया", "Yossi" = "יוסי", "Ravi" = "रवी".
+
+A full transliterator is not needed to tell that two spellings are the same name; a *skeleton
+key* is enough: the word's consonants reduced to sound classes (b/v/w → B, s/z/sh/ts → S,
+k/q/kh → K …), silent letters (h, א, ע, medial ה) dropped, vowels dropped except two flags —
+does the word start with a vowel, does it end with one. Hebrew writes few vowels and Devanagari
+writes them as signs, so these flags are what both scripts reliably show. Ambiguous letters
+(Latin ``ch``, ``j``; Hebrew ח, ו, ה at the start; a Devanagari final consonant's inherent
+vowel) give several keys; two spellings match when their key sets meet.
+
+Keys with fewer than two consonant classes are not produced: "Ali" is too short to tell from
+ordinary words in a script with no vowels.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# Each unit maps to a tuple of options; an option is a class letter, "" (silent) or "V" (vowel).
+_LATIN_DIGRAPHS = {
+    "sch": ("S",), "tch": ("C",), "sh": ("S",), "ch": ("K", "C", "S"), "kh": ("K",), "gh": ("G",),
+    "ph": ("P",), "th": ("T",), "dh": ("D",), "bh": ("B",), "ts": ("S",), "tz": ("S",), "ck": ("K",),
+    "zh": ("J", "S"), "dj": ("J",), "jh": ("J",),
+}
+_LATIN = {
+    "b": "B", "v": "B", "w": "B", "p": "P", "f": "P", "k": "K", "q": "K", "g": "G", "j": ("J", "Y"),
+    "s": "S", "z": "S", "x": "KS", "t": "T", "d": "D", "n": "N", "m": "M", "l": "L", "r": "R",
+    "y": "Y", "h": "", "c": "K",
+}
+_VOWELS = set("aeiouäöüàáâãåèéêëìíîïòóôõùúûıāēīōū")
+
+# Hebrew letters (points already stripped). Final forms map like their base letters.
+_HEBREW = {
+    "א": "", "ב": "B", "ג": "G", "ד": "D", "ה": "", "ו": "B", "ז": "S", "ח": ("K", ""), "ט": "T",
+    "י": "Y", "כ": "K", "ך": "K", "ל": "L", "מ": "M", "ם": "M", "נ": "N", "ן": "N", "ס": "S", "ע": "",
+    "פ": "P", "ף": "P", "צ": "S", "ץ": "S", "ק": "K", "ר": "R", "ש": "S", "ת": "T",
+}
+_HEBREW_GERESH = {"ג": "J", "צ": "C", "ז": "J", "ת": "T"}
+
+_DEVA_CONS = {
+    "क": "K", "ख": "K", "ग": "G", "घ": "G", "ङ": "N", "च": "C", "छ": "C", "ज": "J", "झ": "J", "ञ": "N",
+    "ट": "T", "ठ": "T", "ड": "D", "ढ": "D", "ण": "N", "त": "T", "थ": "T", "द": "D", "ध": "D", "न": "N",
+    "प": "P", "फ": "P", "ब": "B", "भ": "B", "म": "M", "य": "Y", "र": "R", "ल": "L", "ळ": "L", "व": "B",
+    "श": "S", "ष": "S", "स": "S", "ह": "", "क़": "K", "ख़": "K", "ग़": "G", "ज़": "S", "ड़": "R", "ढ़": "R",
+    "फ़": "P", "य़": "Y",
+}
+_DEVA_NUKTA = {"क": "K", "ख": "K", "ग": "G", "ज": "S", "ड": "R", "ढ": "R", "फ": "P", "य": "Y"}
+_DEVA_INDEP_VOWELS = set("अआइईउऊऋएऐओऔऍऑ")
+_DEVA_MATRAS = set("ािीुूृेैोौॅॉॢॣ")
+_VIRAMA = "्"
+_NUKTA = "़"
+_ANUSVARA = "ं"
+_SILENT_DEVA = {"ँ", "ः", "\u200c", "\u200d"}
+
+MAX_KEYS = 16
+
+
+def _units_latin(word: str) -> list[tuple[str, ...]]:
+    units: list[tuple[str, ...]] = []
+    i, n = 0, len(word)
+    while i < n:
+        for size in (3, 2):
+            dg = word[i:i + size]
+            if len(dg) == size and dg in _LATIN_DIGRAPHS:
+                units.append(_LATIN_DIGRAPHS[dg])
+                i += size
+                break
+        else:
+            ch = word[i]
+            if ch in _VOWELS:
+                # "y" is handled as a consonant; a final y is a vowel ("Yossy")
+                units.append(("V",))
+            elif ch == "y" and i == n - 1 and i > 0:
+                units.append(("V",))
+            elif ch == "c" and i + 1 < n and word[i + 1] in "eiy":
+                units.append(("S",))
+            elif ch in _LATIN:
+                v = _LATIN[ch]
+                units.append(v if isinstance(v, tuple) else (v,))
+            elif ch == "ß":
+                units.append(("S",))
+            # other characters (apostrophes, hyphens) are ignored
+            i += 1
+    if units and units[0] == ("",) and len(word) > 1:  # initial h: "Hannah" ~ "Anna" ~ "חנה"
+        units[0] = ("", "V")
+    return units
+
+
+def _units_hebrew(word: str) -> list[tuple[str, ...]]:
+    units: list[tuple[str, ...]] = []
+    letters = [c for c in word if "\u05d0" <= c <= "\u05ea" or c in "'׳"]
+    n = len(letters)
+    for i, ch in enumerate(letters):
+        if ch in "'׳":
+            continue
+        geresh = i + 1 < n and letters[i + 1] in "'׳"
+        first, last = i == 0, i == n - 1
+        if geresh and ch in _HEBREW_GERESH:
+            units.append((_HEBREW_GERESH[ch],))
+        elif ch == "ו":
+            nxt = letters[i + 1] if i + 1 < n else ""
+            if nxt == "ו":  # וו = v/w
+                continue
+            prev_v = i > 0 and letters[i - 1] == "ו"
+            units.append(("B",) if first or prev_v else ("V", "B"))
+        elif ch == "י":
+            nxt = letters[i + 1] if i + 1 < n else ""
+            if nxt == "י":
+                continue
+            prev_y = i > 0 and letters[i - 1] == "י"
+            units.append(("Y",) if first or prev_y else (("V",) if last else ("V", "Y")))
+        elif ch in "אע":
+            units.append(("V",) if first or last else ("", "V"))
+        elif ch == "ה":
+            units.append(("V",) if last else (("", "V") if first else ("",)))
+        else:
+            v = _HEBREW.get(ch, "")
+            units.append(v if isinstance(v, tuple) else (v,))
+    return units
+
+
+def _units_devanagari(word: str) -> list[tuple[str, ...]]:
+    units: list[tuple[str, ...]] = []
+    chars = list(word)
+    n = len(chars)
+    i = 0
+    while i < n:
+        ch = chars[i]
+        if ch in _DEVA_CONS:
+            cls = _DEVA_CONS[ch]
+            j = i + 1
+            if j < n and chars[j] == _NUKTA:
+                cls = _DEVA_NUKTA.get(ch, cls)
+                j += 1
+            units.append((cls,))
+            if j < n and chars[j] == _VIRAMA:
+                j += 1
+            elif j < n and chars[j] in _DEVA_MATRAS:
+                units.append(("V",))
+                j += 1
+            elif j >= n or not (chars[j] in _DEVA_CONS or chars[j] in _DEVA_MATRAS):
+                units.append(("V", "") if j >= n else ("V",))  # inherent a; often silent at the end
+            else:
+                units.append(("", "V"))  # inherent a between consonants: usually spoken, not key-bearing
+            i = j
+            continue
+        if ch in _DEVA_INDEP_VOWELS or ch in _DEVA_MATRAS:
+            units.append(("V",))
+        elif ch == _ANUSVARA:
+            units.append(("N", "M"))
+        i += 1
+    return units
+
+
+def _expand(units: list[tuple[str, ...]]) -> set[str]:
+    keys: set[str] = {""}
+    for opts in units:
+        keys = {k + o for k in keys for o in opts}
+        if len(keys) > 64:
+            keys = set(sorted(keys)[:64])
+    return keys
+
+
+def _reduce(raw: str) -> str | None:
+    """'VMVSHV' → 'V|MS|V': start flag, collapsed consonant classes, end flag."""
+    if not raw:
+        return None
+    start = "V" if raw[0] == "V" else ""
+    end = "V" if raw[-1] == "V" else ""
+    cons: list[str] = []
+    for c in raw:
+        if c != "V" and (not cons or cons[-1] != c):
+            cons.append(c)
+    if len(cons) < 2:
+        return None
+    return f"{start}|{''.join(cons)}|{end}"
+
+
+@lru_cache(maxsize=65536)
+def skeleton_keys(word: str) -> frozenset[str]:
+    """The cross-script keys of one word (already lower-cased, any script)."""
+    if not word:
+        return frozenset()
+    ch = next((c for c in word if c.isalpha() or "\u0900" <= c <= "\u097f"), "")
+    if "\u05d0" <= ch <= "\u05ea":
+        units = _units_hebrew(word)
+    elif "\u0900" <= ch <= "\u097f":
+        units = _units_devanagari(word)
+    elif ch.isascii() or "\u00c0" <= ch <= "\u024f":
+        units = _units_latin(word.lower())
+    else:
+        return frozenset()
+    out = set()
+    for raw in _expand(units):
+        k = _reduce(raw)
+        if k:
+            out.add(k)
+    if len(out) > MAX_KEYS:
+        out = set(sorted(out)[:MAX_KEYS])
+    return frozenset(out)
+
+
+def same_name(a: str, b: str) -> bool:
+    """True when two single words, in any scripts, can be spellings of one name."""
+    return bool(skeleton_keys(a.lower()) & skeleton_keys(b.lower()))
+
+
+# A readable Latin rendering for the anonymisation log and for users' variant lists.
+_HE_LATIN = {"א": "", "ב": "v", "ג": "g", "ד": "d", "ה": "h", "ו": "o", "ז": "z", "ח": "ch", "ט": "t", "י": "i",
+             "כ": "k", "ך": "ch", "ל": "l", "מ": "m", "ם": "m", "נ": "n", "ן": "n", "ס": "s", "ע": "", "פ": "p",
+             "ף": "f", "צ": "tz", "ץ": "tz", "ק": "k", "ר": "r", "ש": "sh", "ת": "t"}
+
+
+def to_latin(word: str) -> str:
+    """A rough romanisation of a Hebrew or Devanagari word (for display and for tests)."""
+    out = []
+    if any("\u05d0" <= c <= "\u05ea" for c in word):
+        for i, c in enumerate(word):
+            if c == "י" and i == 0:
+                out.append("y")
+            elif c == "ו" and i == 0:
+                out.append("v")
+            elif c == "ה" and i == len(word) - 1:
+                out.append("a")
+            else:
+                out.append(_HE_LATIN.get(c, c if c.isascii() else ""))
+        return "".join(out)
+    for u in _units_devanagari(word):
+        out.append(u[0].lower() if u[0] != "V" else "a")
+    return "".join(out)

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -61,9 +62,21 @@ def _flags(text: str) -> int:
     return f
 
 
+_DIGITS = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_key(word: str) -> str | None:
+    if len(word) < 4 or _DIGITS.search(word):
+        return None
+    return word.casefold() if word.isascii() else fold(word)
+
+
 def _word_keys(text: str) -> set[str]:
     """Candidate identical words: four letters or more, folded; digits are numbers' business."""
-    return {fold(w) for w in words(text) if len(w) >= 4 and not any(ch.isdigit() for ch in w)}
+    keys = {_word_key(w) for w in words(text)}
+    keys.discard(None)
+    return keys  # type: ignore[return-value]
 
 
 def side_features(segments: Sequence[Segment], lang: str | None) -> tuple[Side, list[set[str]]]:

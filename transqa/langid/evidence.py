@@ -1,0 +1,186 @@
+"""Word-level evidence: how English each word of a would-be English segment reads.
+
+Each word token gets a score: negative = English, positive = source language (or at least
+not English), zero = no evidence either way. Names, numbers, participant codes ([P3], R1) and
+glossary keep-as-is terms are zero, because a correct English translation is full of them
+("Makindye", "Kori Schulman", "boda boda"). Evidence, strongest first:
+
+* letters of a non-Latin script (Hebrew, Devanagari): +1;
+* a word the English list knows as common (top ~2,000, e.g. "the", "said"): -1, unless the
+  source language uses it clearly more often (German "die", "war") or it is an ambiguous
+  look-alike also present in the aligned source ("in", "so");
+* a word that occurs in the aligned source segment and is not common English: +1 (lower
+  case) or +0.5 (capitalised mid-sentence: a German noun, or a name);
+* a rarer English word: -0.5; an unknown lower-case word: +0.5; other capitalised words: 0.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from transqa.langid.lexicon import english, key, shared
+from transqa.langid.script_evidence import token_script
+from transqa.text.scripts import LATIN, OTHER
+from transqa.text.tokens import WORD
+
+ENGLISH = -1.0
+ENGLISH_WEAK = -0.5
+NEUTRAL = 0.0
+FOREIGN_WEAK = 0.5
+FOREIGN = 1.0
+
+STRONG_CB = 430  # English words at least this frequent (about the top 2,000) count fully
+LOOKALIKE_MARGIN = 50  # cB: shared words 10**0.5 x more frequent in the source language are its own
+
+_DIGIT = re.compile(r"\d")
+_OPENERS = frozenset('.!?:;"“”„‘«»(—–-…[')
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """Word tokens of a segment (regex matches: text and offsets) with one evidence score each."""
+
+    matches: list[re.Match[str]]
+    scores: tuple[float, ...]
+
+
+def source_words(text: str) -> frozenset[str]:
+    """Lookup forms of the words of an aligned source segment."""
+    return frozenset(WORD.findall(text.casefold().replace("\u2019", "'")))
+
+
+def _covered(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= start and end <= b for a, b in ranges)
+
+
+# What a word is, whatever its context: (kind, lookup key, English cB or None, look-alike).
+# kind: 0 = neutral (digits, acronyms), 1 = non-Latin script, 2 = capitalised, 3 = lower case.
+# look-alike: 1 = the source language uses it clearly more often than English does.
+_Static = tuple[int, str, "int | None", int]
+_STATIC: dict[str | None, dict[str, _Static]] = {}
+_CHAR: dict[str, dict[str, bool]] = {}
+_CACHE_MAX = 300_000
+_PLAIN = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#]\w+|\b\w+(?:\.\w+)*\.(?:com|org|net)(?:/\S*)?")
+NOUN_CAPITALISING = frozenset({"de"})  # languages whose common nouns are capitalised
+
+
+def _static(w: str, en: dict[str, int], other: dict[str, int]) -> _Static:
+    if _DIGIT.search(w) or (len(w) > 1 and w.isupper()):
+        return (0, w, None, 0)
+    if not w.isascii() and token_script(w) not in (LATIN, OTHER):
+        return (1, w, None, 0)
+    k = key(w)
+    cb = en.get(k)
+    look = 0
+    if other:
+        ocb = other.get(k)
+        if ocb is not None and ocb + LOOKALIKE_MARGIN <= (cb if cb is not None else 800):
+            look = 1
+    return (2 if w[0].isupper() else 3, k, cb, look)
+
+
+def _reads_as_source(k: str, lang: str) -> bool:
+    """Character n-grams (py3langid, English vs ``lang``): is this short word the source's?"""
+    cache = _CHAR.setdefault(lang, {})
+    hit = cache.get(k)
+    if hit is None:
+        from transqa.langid.identifier import rank
+
+        try:
+            probs = dict(rank(f" {k} ", frozenset({"en", lang})))
+        except ValueError:
+            probs = {}
+        hit = cache[k] = probs.get(lang, 0.0) >= 0.5
+        if len(cache) > _CACHE_MAX:
+            cache.clear()
+    return hit
+
+
+def plain_ranges(text: str) -> list[tuple[int, int]]:
+    """URLs, e-mail addresses, @handles and #hashtags: words in no language."""
+    if "@" in text or "#" in text or "/" in text or "www" in text or ".com" in text:
+        return [m.span() for m in _PLAIN.finditer(text)]
+    return []
+
+
+def score_words(
+    text: str,
+    *,
+    source: frozenset[str] | None = None,
+    source_lang: str | None = None,
+    neutral: Sequence[tuple[int, int]] = (),
+    code: re.Pattern[str] | None = None,
+) -> Scored:
+    """Score every word token of ``text`` (meant to be English) as English or not.
+
+    ``source`` holds the aligned source segment's words (see :func:`source_words`);
+    ``neutral`` character ranges (keep-as-is terms, allowed names, bracketed descriptors) and
+    ``code`` matches (participant codes) score zero, as do URLs, handles and hashtags.
+    """
+    lang = (source_lang or "").split("-")[0] or None
+    en = english()
+    other = shared(lang)
+    cache = _STATIC.get(lang)
+    if cache is None or len(cache) > _CACHE_MAX:
+        cache = _STATIC[lang] = {}
+    nouns = lang in NOUN_CAPITALISING
+    src = source or frozenset()
+    plain = plain_ranges(text)
+    if plain:
+        neutral = [*neutral, *plain]
+    matches = list(WORD.finditer(text))
+    scores: list[float] = []
+    append = scores.append
+    prev_end = 0
+    for m in matches:
+        w = m.group()
+        st = cache.get(w)
+        if st is None:
+            st = cache[w] = _static(w, en, other)
+        kind, k, cb, look = st
+        if kind == 0:
+            append(NEUTRAL)
+        elif kind == 1:
+            append(FOREIGN)
+        elif (code is not None and w.isupper() and code.fullmatch(w)) or (
+            neutral and _covered(m.start(), m.end(), neutral)
+        ):
+            append(NEUTRAL)
+        else:
+            in_src = k in src
+            if kind == 2 and not _initial(text, prev_end, m.start()):
+                # Capitalised mid-sentence: a name or title, or (German) a noun.
+                if look == 1 and (in_src or nouns):
+                    append(FOREIGN if in_src else FOREIGN_WEAK)
+                elif cb is not None and cb <= STRONG_CB and not in_src:
+                    append(ENGLISH)
+                elif in_src and cb is None and nouns:
+                    append(FOREIGN_WEAK)
+                else:
+                    append(NEUTRAL)
+            else:
+                if look == 1:
+                    s = FOREIGN if in_src else FOREIGN_WEAK
+                elif cb is None:
+                    s = FOREIGN if in_src else FOREIGN_WEAK
+                elif cb <= STRONG_CB:
+                    s = NEUTRAL if in_src else ENGLISH
+                elif in_src and lang is not None and _reads_as_source(k, lang):
+                    s = FOREIGN
+                else:
+                    s = ENGLISH_WEAK
+                if kind == 2 and s > FOREIGN_WEAK:
+                    s = FOREIGN_WEAK  # a capital at a sentence start: maybe a name
+                append(s)
+        prev_end = m.end()
+    return Scored(matches, tuple(scores))
+
+
+def _initial(text: str, prev_end: int, start: int) -> bool:
+    """Is the word at ``start`` the first of a sentence (so its capital says nothing)?"""
+    if prev_end == 0:
+        return not text[:start].strip() or text[:start].rstrip()[-1] in _OPENERS
+    gap = text[prev_end:start].rstrip()
+    return bool(gap) and gap[-1] in _OPENERS

@@ -1,0 +1,76 @@
+"""A fast whole-segment language identifier: py3langid, restricted to plausible languages.
+
+py3langid knows Luganda (langdetect does not) and costs ~40-60 µs per sentence when
+restricted to a handful of languages (vs ~50-130 µs over all 142), so it is only called for
+segments the word evidence already finds non-English, to name the language.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+# The study's languages; always candidates, so a wrong-language file is named correctly.
+STUDY_LANGUAGES = ("en", "de", "he", "sw", "lg", "mr", "hi")
+
+_NAMES = {
+    "en": "English", "de": "German", "he": "Hebrew", "sw": "Swahili", "lg": "Luganda",
+    "mr": "Marathi", "hi": "Hindi", "ne": "Nepali", "fr": "French", "es": "Spanish",
+}
+
+def language_name(code: str | None) -> str:
+    """English name of an ISO 639-1 code ("lg" -> "Luganda"); the code itself if unknown."""
+    if not code:
+        return "an unknown language"
+    base = code.split("-")[0].lower()
+    if base in _NAMES:
+        return _NAMES[base]
+    try:
+        import pycountry
+
+        lang = pycountry.languages.get(alpha_2=base) or pycountry.languages.get(alpha_3=base)
+    except (ImportError, LookupError):
+        lang = None
+    return lang.name if lang is not None else code
+
+@lru_cache(maxsize=1)
+def _base_model():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+@lru_cache(maxsize=32)
+def _restricted(langs: frozenset[str]):
+    from py3langid.langid import LanguageIdentifier
+
+    base = _base_model()
+    ptc, pc, classes = base._full_model
+    ident = LanguageIdentifier(ptc, pc, classes, base.tk_nextmove, base.tk_output, norm_probs=True, tk_row=base.tk_row)
+    known = set(classes)
+    ident.set_languages(sorted(lang for lang in langs if lang in known))
+    return ident
+
+def candidates(*langs: str | None, extra: tuple[str, ...] = ()) -> frozenset[str]:
+    """The language set to choose among: the study's languages, the given ones, ``extra``."""
+    out = set(STUDY_LANGUAGES) | set(extra)
+    out.update(lang.split("-")[0] for lang in langs if lang)
+    return frozenset(out)
+
+def rank(text: str, langs: frozenset[str]) -> list[tuple[str, float]]:
+    """Languages by probability (normalised over ``langs``), best first."""
+    return _restricted(langs).rank(text)
+
+def identify(text: str, langs: frozenset[str]) -> tuple[str, float]:
+    """(language, probability) of the most likely language of ``text`` among ``langs``."""
+    return _restricted(langs).classify(text)
+
+def best_other(text: str, langs: frozenset[str], not_lang: str) -> tuple[str, float, float]:
+    """The most likely language other than ``not_lang``: (code, its probability, p(not_lang))."""
+    ranked = rank(text, langs)
+    p_not = next((p for lang, p in ranked if lang == not_lang), 0.0)
+    for lang, p in ranked:
+        if lang != not_lang and not math.isnan(p):
+            return lang, float(p), float(p_not)
+    return "und", 0.0, float(p_not)
+
+__all__ = ["STUDY_LANGUAGES", "best_other", "candidates", "identify", "language_name", "rank"]

@@ -1,0 +1,68 @@
+"""One segment read as (supposedly) English: is it English, wholly or in part?
+
+Combines the word evidence (:mod:`evidence`), windows (:mod:`windows`) and script evidence
+into one :class:`Reading`, which the ``untranslated.*`` checks only report. The language
+identifier is not called here; it is called only to name the language of a segment that
+reads as wholly non-English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from transqa.langid.evidence import score_words
+from transqa.langid.script_evidence import token_script
+from transqa.langid.windows import foreign_runs, script_runs
+from transqa.text.scripts import LATIN, OTHER
+
+MIN_WORDS = 3  # fewer words ("Yes.", "Ja.", "Mm-hmm.", a name) are never a finding
+MAX_ENGLISH_SHARE = 0.25  # a whole segment is non-English when at most this share reads English
+MIN_FOREIGN_SUM = 2.0  # ... and it has at least this much positive evidence
+WHOLE_COVER = 0.8  # or when non-English windows cover this share of its words
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    words: int
+    english: int  # words that read as English
+    foreign: float  # summed non-English evidence
+    whole: bool  # the segment as a whole is not English
+    stretches: tuple[tuple[int, int], ...]  # char spans of non-English clauses (partial)
+    script_spans: tuple[tuple[int, int], ...]  # char spans of >= 2 non-Latin-script words
+
+    @property
+    def english_share(self) -> float:
+        content = self.english + self.foreign
+        return self.english / content if content else 1.0
+
+
+def read_english(
+    text: str,
+    *,
+    source: frozenset[str] | None = None,
+    source_lang: str | None = None,
+    neutral: Sequence[tuple[int, int]] = (),
+    code: re.Pattern[str] | None = None,
+) -> Reading:
+    """How much of ``text`` reads as English; where it does not."""
+    sc = score_words(text, source=source, source_lang=source_lang, neutral=neutral, code=code)
+    scores = sc.scores
+    n = len(scores)
+    english = sum(1 for s in scores if s < 0)
+    foreign = sum(s for s in scores if s > 0)
+    runs = foreign_runs(scores)
+    covered = sum(j - i for i, j in runs)
+    content = english + foreign
+    whole = n >= MIN_WORDS and foreign >= MIN_FOREIGN_SUM and (
+        (content and english / content <= MAX_ENGLISH_SHARE) or covered >= WHOLE_COVER * n
+    )
+    ms = sc.matches
+    stretches = tuple((ms[i].start(), ms[j - 1].end()) for i, j in runs)
+    script_spans: tuple[tuple[int, int], ...] = ()
+    if not text.isascii():
+        flags = [not (w := m.group()).isascii() and token_script(w) not in (LATIN, OTHER) for m in ms]
+        if sum(flags) >= 2:
+            script_spans = tuple((ms[i].start(), ms[j - 1].end()) for i, j in script_runs(scores, flags))
+    return Reading(n, english, foreign, bool(whole), stretches, script_spans)

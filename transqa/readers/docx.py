@@ -25,6 +25,7 @@ from pathlib import Path
 from transqa.errors import InputError
 from transqa.model import Segment, Transcript, TranscriptPair
 from transqa.readers.lines import accepted_weak_labels, build_segments, clean, is_blank, parse_line, parse_timestamp
+from transqa.text.tokens import words as word_list
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -100,7 +101,7 @@ _SPEAKER = {"speaker", "sprecher", "sprecherin", "name", "person", "who", "role"
 _TIME = {"time", "timestamp", "timecode", "zeit", "zeitmarke", "start", "timespan", "tc"}
 _LINE = {"", "#", "no", "nr", "num", "number", "line", "zeile", "para", "paragraph", "absatz", "id",
          "n", "row", "seg", "segment", "¶", "pos", "position"}
-_WORDS = re.compile(r"[^\W_]+|#|¶", re.UNICODE)
+_MARKS = re.compile(r"#|¶")
 
 
 def _language_of(word: str) -> str | None:
@@ -120,7 +121,7 @@ def _language_of(word: str) -> str | None:
 def classify_header(cell: str) -> tuple[str, str | None]:
     """One header cell → (role, language): role is source, translation, speaker, time, line or other."""
     text = clean(cell).casefold()
-    words = _WORDS.findall(text)
+    words = word_list(text) + _MARKS.findall(text)
     langs = [code for w in words if (code := _language_of(w))]
     lang = langs[0] if langs else None
     if any(w in _TRANSLATION for w in words):

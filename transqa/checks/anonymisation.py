@@ -1,3 +1,347 @@
-"""anonymisation checks (registered on import)."""
+"""anonymisation checks (registered on import).
+
+Every segment of both sides (and a transcript checked alone, in any language) is analysed once
+by :func:`transqa.identifiers.analyse.analyse`; the checks below report its parts. Severity
+follows the UK Data Service's split: direct identifiers (register hits, names after a title,
+phones, e-mails, ID numbers, addresses) are errors; quasi-identifiers (dates, places,
+institutions, ages, web addresses, capitalised words that may be names) are warnings.
+
+Privacy: a message shows at most the text matched *in the segment* (never a register original,
+variant or other entry) and the register's replacement; with ``redact`` it shows neither the
+matched text nor puts it in ``evidence`` (a salted hash binds waivers instead).
+"""
 
 from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterator
+
+from transqa.checks.context import Document, Unit
+from transqa.checks.registry import Hit, Scope, check
+from transqa.identifiers.analyse import SegmentAnalysis, analyse, fold_allow
+from transqa.identifiers.names import lowercase_vocabulary
+from transqa.identifiers.placeholders import Placeholder, placeholders
+from transqa.identifiers.register_match import matcher_for
+from transqa.model.findings import Severity
+from transqa.model.transcript import Segment
+
+_KEY = "anonymisation"
+_SILENCE = ("add the term to the study allow-list (`--allow` or `allow` in transqa.toml) if it is public "
+            "(a site name, the study's name), or dismiss the finding in review")
+
+
+class _DocState:
+    __slots__ = ("allow", "descriptors", "lower", "matcher", "per_segment", "defined_codes")
+
+    def __init__(self, doc: Document) -> None:
+        s = doc.settings
+        self.allow = fold_allow(s.allow)
+        self.descriptors = frozenset(d.casefold() for d in s.descriptors)
+        self.matcher = matcher_for(s.register) if s.register is not None and len(s.register) else None
+        self.lower: dict[str, frozenset[str]] = {}
+        self.per_segment: dict[tuple[str, int], SegmentAnalysis] = {}
+        self.defined_codes: set[str] | None = None
+
+
+def _state(doc: Document) -> _DocState:
+    st = doc.cache.get(_KEY)
+    if st is None:
+        st = doc.cache[_KEY] = _DocState(doc)
+    return st
+
+
+def _analysis(segment: Segment, side: str, doc: Document) -> SegmentAnalysis:
+    st = _state(doc)
+    key = (side, id(segment))
+    got = st.per_segment.get(key)
+    if got is not None:
+        return got
+    lower = st.lower.get(side)
+    if lower is None:
+        lower = st.lower[side] = lowercase_vocabulary(s.text for s in doc.segments(side))
+    got = analyse(
+        segment.text,
+        doc.language(side),
+        matcher=st.matcher,
+        code_pattern=doc.settings.code_pattern,
+        descriptors=st.descriptors,
+        allow=st.allow,
+        lower_vocab=lower,
+    )
+    st.per_segment[key] = got
+    return got
+
+
+def _shown(segment: Segment, span: tuple[int, int], doc: Document) -> str:
+    """The matched text for a message, or nothing when the run is redacted."""
+    if doc.settings.redact:
+        return ""
+    return f" “{segment.text[span[0]:span[1]]}”"
+
+
+def _evidence(segment: Segment, span: tuple[int, int], doc: Document) -> str:
+    text = segment.text[span[0]:span[1]]
+    if doc.settings.redact:
+        return "sha256:" + hashlib.sha256(f"{doc.id}\0{text}".encode()).hexdigest()[:16]
+    return text
+
+
+def _pattern_hits(kind: str, segment: Segment, side: str, doc: Document, label: str) -> Iterator[Hit]:
+    for m in _analysis(segment, side, doc).patterns:
+        if m.kind == kind:
+            span = (m.start, m.end)
+            yield Hit(f"{m.detail or label}{_shown(segment, span, doc)}: replace it with a placeholder",
+                      side=side, span=span, evidence=_evidence(segment, span, doc))  # type: ignore[arg-type]
+
+
+_METHOD_WORDS = {"exact": "", "affix": " (inflected)", "fuzzy": " (misspelled)", "translit": " (in another script)"}
+
+
+@check("anonymisation.register-hit", severity="error", scope=Scope.SEGMENT, silence=_SILENCE,
+       example="register: Amani → [P3]; translation: “Amani's mother came”")
+def register_hit(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
+    """An original listed in the anonymisation register is still in the text.
+
+    Every original and variant of the register (``--register`` or the project's register) is
+    searched in both source and translation, whatever the case or accents, with possessives and
+    inflections (``Amani's``, ``Amanis``, ``n'Amani``, Hebrew prefixes ``ולאמני``, Marathi case
+    endings ``प्रियाला``), with one or two letters wrong (``Amnai``), and across scripts (a
+    register ``משה`` found as ``Moshe`` in the English, ``Priya`` found as ``प्रिया``). The
+    message names the register's replacement to use; it never shows the register's original —
+    only the words found in the segment, and not even those with ``--redact``.
+    """
+    for h in _analysis(segment, side, doc).register:
+        span = (h.start, h.end)
+        yield Hit(
+            f"register {h.entry.type}{_METHOD_WORDS.get(h.method, '')}{_shown(segment, span, doc)} "
+            f"still in the text: replace with {h.entry.replacement}",
+            side=side, span=span, evidence=_evidence(segment, span, doc),  # type: ignore[arg-type]
+        )
+
+
+@check("anonymisation.phone", severity="error", scope=Scope.SEGMENT, silence=_SILENCE,
+       example="“call me on 0772 123456”")
+def phone(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
+    """A telephone number (German, Israeli, Ugandan, Tanzanian, Indian or international).
+
+    Found with libphonenumber's metadata (the ``phonenumbers`` package, offline) for each study
+    region, in local (``0772 123456``, ``052-1234567``) and international (``+256 …``) forms.
+    Year ranges, dates and grouped thousands are not taken for numbers.
+    """
+    yield from _pattern_hits("phone", segment, side, doc, "phone number")
+
+
+@check("anonymisation.email", severity="error", scope=Scope.SEGMENT, silence=_SILENCE,
+       example="“write to anna.mueller@web.de”")
+def email(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
+    """An e-mail address."""
+    yield from _pattern_hits("email", segment, side, doc, "e-mail address")
+
+
+@check("anonymisation.url", severity="warning", scope=Scope.SEGMENT, silence=_SILENCE,
+       example="“see www.amani-family.org”")
+def url(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
+    """A web address, which may lead to a person or a small organisation."""
+    yield from _pattern_hits("url", segment, side, doc, "web address")
+
+
+@check("anonymisation.id-number", severity="error", scope=Scope.SEGMENT, silence=_SILENCE,
+       example="“my MRN 1234567”")
+def id_number(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
+    """A national or record ID number.
+
+    Israeli ID numbers (9 digits with their check digit), Indian Aadhaar numbers (12 digits,
+    Verhoeff check), German health-insurance numbers (letter + 9 digits, check digit), Ugandan
+    NINs (``CM…``/``CF…``, 14 characters), Tanzanian NIDA numbers (20 digits), and any number
+    introduced by a record word (``MRN``, ``patient no``, ``Fallnummer``, ``namba ya mgonjwa``).
+    """
+    yield from _pattern_hits("id-number", segment, side, doc, "ID number")
+
+
+@check("anonymisation.address", severity="error", scope=Scope.SEGMENT, silence=_SILENCE,
+       example="“we live at Hauptstraße 12”")
+def address(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
+    """A street address, P.O. box or German postcode with town.
+
+    ``Hauptstraße 12``, ``12 Main Street``, ``Plot 45 Kampala Road``, ``P.O. Box 123``,
+    ``S.L.P. 45``, ``רחוב הרצל 5``, ``89073 Ulm``.
+    """
+    yield from _pattern_hits("address", segment, side, doc, "street address")
+
+
+@check("anonymisation.date", severity="warning", scope=Scope.SEGMENT, silence=_SILENCE,
+       example="“she was born on 12 March 1985”")
+def date(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
+    """A full date (day and month, with or without the year), a quasi-identifier.
+
+    Numeric (``12/03/1985``, ``2021-03-12``) and written dates with month names in English,
+    German, Swahili, Luganda, Hebrew, Hindi and Marathi, in Latin or Devanagari digits. A month
+    or year alone is not reported.
+    """
+    yield from _pattern_hits("date", segment, side, doc, "full date")
+
+
+@check("anonymisation.age", severity="warning", scope=Scope.SEGMENT, silence=_SILENCE,
+       example="“she is 34”, “ana miaka 34”, “בת 34”")
+def age(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
+    """An exact age stated about a person, a quasi-identifier (give a range instead)."""
+    yield from _pattern_hits("age", segment, side, doc, "age")
+
+
+def _name_hits(kinds: tuple[str, ...], segment: Segment, side: str, doc: Document, what: str) -> Iterator[Hit]:
+    for m in _analysis(segment, side, doc).names:
+        if m.kind not in kinds:
+            continue
+        span = (m.start, m.end)
+        strong = m.detail == "name after a title"
+        sev = None
+        if m.kind == "person-name" and not strong:
+            sev = Severity.WARNING
+        lead = "name" if strong else ("possible name" if m.kind == "person-name" else what)
+        yield Hit(f"{lead}{_shown(segment, span, doc)} is not a placeholder: pseudonymise or add it to the allow-list",
+                  side=side, span=span, severity=sev, evidence=_evidence(segment, span, doc))  # type: ignore[arg-type]
+
+
+@check("anonymisation.person-name", severity="error", scope=Scope.SEGMENT, silence=_SILENCE,
+       example="“then Dr. Okello told me”")
+def person_name(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
+    """A personal name not in the register.
+
+    A word after a title or address form (``Dr.``, ``Mr``, ``Frau``, ``Mama``, ``Bwana``,
+    ``Ssebo``, ``Nnyabo``, ``Dokta``, ``ד"ר``, ``श्री``) is reported as an error in every script.
+    In Latin script a capitalised word that does not start a sentence, is not a common word,
+    is not written in lower case elsewhere in the document and is not allow-listed is reported
+    as a warning (possible name); German, which capitalises all nouns, gets only the first rule.
+    """
+    yield from _name_hits(("person-name",), segment, side, doc, "name")
+
+
+@check("anonymisation.place", severity="warning", scope=Scope.SEGMENT, silence=_SILENCE,
+       example="“we moved from Mbarara”")
+def place(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
+    """A place name from the offline gazetteer, a quasi-identifier.
+
+    GeoNames cities (with their Hebrew and Devanagari names) and ISO 3166 countries and
+    districts of the study countries. Public site names the study reports anyway belong on the
+    allow-list.
+    """
+    yield from _name_hits(("place",), segment, side, doc, "place")
+
+
+@check("anonymisation.institution", severity="warning", scope=Scope.SEGMENT, silence=_SILENCE,
+       example="“she was admitted to Butabika Hospital”")
+def institution(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
+    """A named hospital, school, church or company, a quasi-identifier.
+
+    A capitalised name next to an institution noun: ``Butabika Hospital``, ``St. Mary's
+    Church``, ``Kliniken Ulm``, ``hospitali ya Muhimbili``.
+    """
+    yield from _name_hits(("institution",), segment, side, doc, "institution")
+
+
+@check("anonymisation.blank-out", severity="warning", scope=Scope.SEGMENT,
+       example="“my sister XXX said”")
+def blank_out(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
+    """Something was blanked out (``XXX``, ``***``, ``___``, ``[redacted]``) instead of replaced.
+
+    The UK Data Service advises replacing identifiers with a placeholder or pseudonym rather
+    than removing them: a blank-out loses what kind of thing was there. Transcription
+    conventions such as ``[...]`` or ``[inaudible]`` are not blank-outs.
+    """
+    for s, e in _analysis(segment, side, doc).blanks:
+        yield Hit("blanked out instead of replaced: use a placeholder such as [name] or a code",
+                  side=side, span=(s, e), evidence=segment.text[s:e])  # type: ignore[arg-type]
+
+
+def _defined_codes(doc: Document) -> set[str]:
+    st = _state(doc)
+    if st.defined_codes is None:
+        codes: set[str] = set()
+        for side in ("source", "translation"):
+            for seg in doc.segments(side):
+                if seg.speaker:
+                    codes.add(seg.speaker.strip("[]: ").upper())
+        reg = doc.settings.register
+        if reg is not None:
+            for e in reg.entries:
+                for p in placeholders(e.replacement, doc.settings.code_pattern, st.descriptors):
+                    if p.kind == "code":
+                        codes.add(p.key)
+                if not e.replacement.startswith("["):
+                    codes.add(e.replacement.upper())
+        for c in doc.settings.option("anonymisation.undefined-code", "codes", ()) or ():
+            codes.add(str(c).upper())
+        st.defined_codes = codes
+    return st.defined_codes
+
+
+@check("anonymisation.undefined-code", severity="warning", scope=Scope.SEGMENT,
+       example="“[Q7] said” where the study's codes are P1–P8",
+       silence="list the code in the register or under [checks.\"anonymisation.undefined-code\"] codes")
+def undefined_code(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
+    """A participant code the study does not define.
+
+    A bracketed code that does not fit the study's code pattern (``[Q7]`` when codes are
+    ``P1``, ``R2``, ``M``), or one that fits but is neither a speaker of the transcript, nor a
+    replacement in the register, nor listed in the check's ``codes`` option.
+    """
+    found = _analysis(segment, side, doc).placeholders
+    if not found:
+        return
+    defined = _defined_codes(doc)
+    for p in found:
+        if p.kind == "unknown-code":
+            yield Hit(f"{p.text} does not fit the study's participant-code pattern", side=side,  # type: ignore[arg-type]
+                      span=(p.start, p.end), evidence=p.text)
+        elif p.kind == "code" and defined and p.key not in defined:
+            yield Hit(f"code {p.text} is not a speaker or register code of this study", side=side,  # type: ignore[arg-type]
+                      span=(p.start, p.end), evidence=p.text)
+
+
+def _unit_placeholders(segments: tuple[Segment, ...], side: str, doc: Document) -> list[tuple[Segment, Placeholder]]:
+    return [(seg, p) for seg in segments for p in _analysis(seg, side, doc).placeholders if p.kind != "unknown-code"]
+
+
+@check("anonymisation.placeholder-mismatch", severity="error", scope=Scope.UNIT,
+       example="source “[P3] sagte, [Ort] …” → translation “P4 said, …”")
+def placeholder_mismatch(unit: Unit, doc: Document) -> Iterator[Hit]:
+    """The placeholders of a source segment and of its translation differ.
+
+    Each code (``P3``, ``[R1]``) and descriptor (``[name]``, ``[place 2]``) of the source must
+    appear in the translation as often, and no other: a missing one usually means a name was
+    translated back in or dropped; a renumbered one (``P3`` → ``P4``) attributes a quote to the
+    wrong person. Descriptors are compared in English, so ``[Ort]``, ``[mahali]``, ``[מקום]``
+    and ``[ठिकाण]`` all match ``[place]``.
+    """
+    if not unit.source or not unit.translation:
+        return
+    src = _unit_placeholders(unit.source, "source", doc)
+    tgt = _unit_placeholders(unit.translation, "translation", doc)
+    if not src and not tgt:
+        return
+    cs, ct = Counter(p.key for _, p in src), Counter(p.key for _, p in tgt)
+    if cs == ct:
+        return
+    missing = cs - ct
+    extra = ct - cs
+    # A code that turned into another code is a renumbering: report it once.
+    miss_codes = [k for k in missing.elements() if not k[0].islower()]
+    extra_codes = [k for k in extra.elements() if not k[0].islower()]
+    renumbered = list(zip(miss_codes, extra_codes))
+    for a, b in renumbered:
+        missing[a] -= 1
+        extra[b] -= 1
+        seg, p = next((s, p) for s, p in tgt if p.key == b)
+        yield Hit(f"placeholder {a} of the source became {b} in the translation", side="translation",
+                  span=(p.start, p.end), translation_lines=(seg.line,), evidence=f"{a}->{b}")
+    for key, n in (+missing).items():
+        seg, p = next((s, p) for s, p in src if p.key == key)
+        yield Hit(f"placeholder {p.text} of the source is missing from the translation"
+                  + (f" ({n} times)" if n > 1 else ""), side="source", span=(p.start, p.end),
+                  source_lines=(seg.line,), evidence=key)
+    for key, n in (+extra).items():
+        seg, p = next((s, p) for s, p in tgt if p.key == key)
+        yield Hit(f"placeholder {p.text} in the translation is not in the source"
+                  + (f" ({n} times)" if n > 1 else ""), side="translation", span=(p.start, p.end),
+                  translation_lines=(seg.line,), evidence=key)

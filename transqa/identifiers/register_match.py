@@ -42,7 +42,8 @@ class RegisterHit:
     entry: RegisterEntry
     start: int
     end: int
-    method: str  # exact | affix | fuzzy | translit (the weakest used for any word of the span)
+    method: str  # exact | affix | fuzzy | translit (of the word the match started from)
+    core: tuple[int, int] | None = None  # the name itself inside an inflected word: ול[אמני], [Amani]'s
 
 
 def _script(word: str) -> str:
@@ -106,21 +107,21 @@ class RegisterMatcher:
                             self.fuzzy.setdefault(d, set()).add(sid)
                     for k in skeleton_keys(w):
                         self.translit.setdefault(k, set()).add((sid, _script(w)))
-        self._cache: dict[str, tuple[tuple[int, int, str], ...]] = {}
+        self._cache: dict[str, tuple[tuple[int, int, str, str], ...]] = {}
         self.empty = not self.spellings
 
     # -- one word ----------------------------------------------------------------------------
-    def _word_hits(self, word: str) -> tuple[tuple[int, int, str], ...]:
-        """(spelling id, word position in that spelling, method) for one folded text word."""
+    def _word_hits(self, word: str) -> tuple[tuple[int, int, str, str], ...]:
+        """(spelling id, word position, method, matched stem) for one folded text word."""
         cached = self._cache.get(word)
         if cached is not None:
             return cached
-        found: dict[tuple[int, int], str] = {}
+        found: dict[tuple[int, int], tuple[str, str]] = {}
         cands = stems(word)
         for i, stem in enumerate(cands):
             for sid in self.exact.get(stem, ()):
                 pos = self.spellings[sid][1].index(stem)
-                found.setdefault((sid, pos), "exact" if i == 0 else "affix")
+                found.setdefault((sid, pos), ("exact" if i == 0 else "affix", stem))
         if not found and len(word) >= FUZZY_MIN_LEN - 1:
             for stem in cands:
                 if len(stem) < FUZZY_MIN_LEN - 1:
@@ -132,7 +133,7 @@ class RegisterMatcher:
                         for pos, w in enumerate(words):
                             limit = 2 if len(w) >= FUZZY_TWO_EDITS_LEN else 1
                             if len(w) >= FUZZY_MIN_LEN and OSA.distance(stem, w, score_cutoff=limit) <= limit:
-                                found.setdefault((sid, pos), "fuzzy")
+                                found.setdefault((sid, pos), ("fuzzy", stem))
         if not found:
             script = _script(word)
             for stem in cands:
@@ -143,8 +144,8 @@ class RegisterMatcher:
                         words = self.spellings[sid][1]
                         for pos, w in enumerate(words):
                             if key in skeleton_keys(w):
-                                found.setdefault((sid, pos), "translit")
-        result = tuple((sid, pos, m) for (sid, pos), m in found.items())
+                                found.setdefault((sid, pos), ("translit", stem))
+        result = tuple((sid, pos, m, st) for (sid, pos), (m, st) in found.items())
         if len(self._cache) < 500_000:
             self._cache[word] = result
         return result
@@ -160,8 +161,8 @@ class RegisterMatcher:
         for i, f in enumerate(folded):
             if taken[i]:
                 continue
-            best: tuple[int, int, int, int, int, str] | None = None
-            for sid, pos, method in self._word_hits(f):
+            best: tuple[int, int, int, int, int, str, str] | None = None
+            for sid, pos, method, stem in self._word_hits(f):
                 raw = toks[i][0]
                 if method == "translit" and _script(f) == "latin" and not raw[0].isupper():
                     continue  # a Latin spelling of a foreign-script name is written with a capital
@@ -177,15 +178,20 @@ class RegisterMatcher:
                 while p < len(words) - 1 and hi + 1 < len(toks) and self._same(folded[hi + 1], words[p + 1]):
                     hi += 1
                     p += 1
-                cand = (hi - lo, -METHODS.index(method), sid, lo, hi, method)
+                cand = (hi - lo, -METHODS.index(method), sid, lo, hi, method, stem)
                 if best is None or cand[:2] > best[:2]:
                     best = cand
             if best is None:
                 continue
-            _, _, sid, lo, hi, method = best
+            _, _, sid, lo, hi, method, stem = best
             for j in range(lo, hi + 1):
                 taken[j] = True
-            hits.append(RegisterHit(self.entries[self.spellings[sid][0]], toks[lo][1], toks[hi][2], method))
+            core = None
+            if lo == hi and method == "affix" and len(f) == len(toks[i][0]):
+                k = f.find(stem)
+                if k >= 0:
+                    core = (toks[i][1] + k, toks[i][1] + k + len(stem))
+            hits.append(RegisterHit(self.entries[self.spellings[sid][0]], toks[lo][1], toks[hi][2], method, core))
         return hits
 
     def _same(self, text_word: str, spelling_word: str) -> bool:

@@ -27,7 +27,7 @@ import corpus  # noqa: E402
 
 import transqa.checks.alignment  # noqa: E402,F401  (registers the alignment checks)
 from transqa.align import align  # noqa: E402
-from transqa.align.evaluate import bead_f1, make_case, score_findings  # noqa: E402
+from transqa.align.evaluate import bead_f1, clean_start, make_case, score_findings  # noqa: E402
 from transqa.checks.context import Document  # noqa: E402
 from transqa.checks.registry import REGISTRY  # noqa: E402
 from transqa.checks.runner import run_checks  # noqa: E402
@@ -40,7 +40,7 @@ CHECKS = REGISTRY.select(["alignment"])
 def evaluate(lang: str, seed: int, size: int, n_perturb: int, turns: bool):
     pairs = corpus.pairs(lang)
     rng = random.Random(f"{lang}-{seed}-{turns}")
-    start = rng.randrange(0, len(pairs) - size)
+    start = clean_start(pairs, size, rng)
     window = pairs[start:start + size]
     others = [e for k, (_, e) in enumerate(pairs) if not start - size <= k < start + 2 * size]
     case = make_case(window, rng, n_perturb=n_perturb, strays=others, turns=turns)

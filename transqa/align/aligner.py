@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from transqa.align.dp import BEAD_TYPES, Band, make_band, solve, touches_edge
+from transqa.align.lexicon import learn, stems
 from transqa.align.features import FLAG_BITS, Side, add_shared_words, anchor_weights, side_features
 from transqa.model.alignment import Bead
 from transqa.model.transcript import Segment, TranscriptPair
@@ -37,6 +38,7 @@ from transqa.model.transcript import Segment, TranscriptPair
 # parliamentary text Gale & Church counted, omissions and additions rarer than merges.
 PRIOR = {(1, 1): 0.1, (1, 0): 5.5, (0, 1): 5.5, (2, 1): 3.5, (1, 2): 3.5, (2, 2): 7.0, (3, 1): 6.5, (1, 3): 6.5}
 ANCHOR_GAIN = 1.0  # cost removed per unit of shared anchor weight
+ANCHOR_MISS = 0.0  # cost per unit of anchor weight found on one side of the bead only
 NUMBER_MISS = 1.0  # cost per number found on one side only
 FLAG_MISS = {1: 1.5, 2: 1.0, 4: 1.0, 8: 1.5, 16: 0.5}  # per punctuation flag on one side only
 SPEAKER_MATCH, SPEAKER_MISMATCH, SPEAKER_MIXED = 1.0, 3.0, 3.0
@@ -70,6 +72,8 @@ class _Doc:
     tgt_nums: np.ndarray
     src_w: np.ndarray  # cumulative anchor weight
     tgt_w: np.ndarray
+    src_stems: list[frozenset[str]]
+    tgt_stems: list[frozenset[str]]
     spk_src: np.ndarray | None = None  # speaker codes in a common space, -1 unknown
     spk_tgt: np.ndarray | None = None
     time_tol: float | None = None
@@ -92,6 +96,7 @@ def align(
     model = _reestimate(doc, path, model)
     if _has_turns(doc):
         _learn_turns(doc, path)
+    _learn_lexicon(doc, path)
     path = _align_path(doc, model, _path_centre(path, n), REFINE_HALF)
     return _beads(doc, path, model)
 
@@ -144,6 +149,8 @@ def _prepare(source: Sequence[Segment], translation: Sequence[Segment], source_l
     add_shared_words(src, src_words, tgt, tgt_words)
     weights = anchor_weights(src, tgt)
     return _Doc(
+        src_stems=[stems(seg.text) for seg in source],
+        tgt_stems=[stems(seg.text) for seg in translation],
         src=src,
         tgt=tgt,
         weights=weights,
@@ -194,6 +201,32 @@ def _one_to_one_lengths(path: list[tuple[int, int]], doc: _Doc) -> tuple[np.ndar
             lt.append(doc.tgt.lengths[j])
         i, j = i + a, j + b
     return np.asarray(ls, dtype=float), np.asarray(lt, dtype=float)
+
+
+def _learn_lexicon(doc: _Doc, path: list[tuple[int, int]]) -> None:
+    """Add learnt word pairs (see :mod:`transqa.align.lexicon`) as anchors, re-weigh anchors."""
+    pairs = []
+    i = j = 0
+    for a, b in path:
+        if a == 1 and b == 1:
+            pairs.append((doc.src_stems[i], doc.tgt_stems[j]))
+        i, j = i + a, j + b
+    n_src: Counter[str] = Counter(w for st in doc.src_stems for w in st)
+    n_tgt: Counter[str] = Counter(w for st in doc.tgt_stems for w in st)
+    lexicon = learn(pairs, n_src, n_tgt, max(len(doc.src), len(doc.tgt)))
+    if not lexicon:
+        return
+    back: dict[str, set[str]] = defaultdict(set)
+    for a, bs in lexicon.items():
+        for b in bs:
+            back[b].add("d:" + a)
+    doc.src.anchors = [an | {"d:" + w for w in st if w in lexicon} for an, st in zip(doc.src.anchors, doc.src_stems)]
+    doc.tgt.anchors = [
+        an | {key for w in st if w in back for key in back[w]} for an, st in zip(doc.tgt.anchors, doc.tgt_stems)
+    ]
+    doc.weights = anchor_weights(doc.src, doc.tgt)
+    doc.src_w = _cum_weight(doc.src, doc.weights)
+    doc.tgt_w = _cum_weight(doc.tgt, doc.weights)
 
 
 def _has_turns(doc: _Doc) -> bool:
@@ -360,7 +393,9 @@ def _costs(doc: _Doc, band: Band, model: LengthModel) -> tuple[dict[tuple[int, i
         if a * b > 1:  # an anchor repeated inside a group must not count twice
             shared = np.minimum(shared, np.minimum(doc.src_w[I] - doc.src_w[Ia], doc.tgt_w[Jc] - doc.tgt_w[Jb]))
             snum = np.minimum(snum, np.minimum(n_src, n_tgt))
-        cost = cost - ANCHOR_GAIN * shared + NUMBER_MISS * np.maximum(n_src + n_tgt - 2 * snum, 0)
+        w_all = doc.src_w[I] - doc.src_w[Ia] + doc.tgt_w[Jc] - doc.tgt_w[Jb]
+        cost = cost - ANCHOR_GAIN * shared + ANCHOR_MISS * np.maximum(w_all - 2 * shared, 0)
+        cost = cost + NUMBER_MISS * np.maximum(n_src + n_tgt - 2 * snum, 0)
         fsrc = _group_flags(doc.src.flags, a)[I]
         ftgt = _group_flags(doc.tgt.flags, b)[Jc]
         diff = fsrc ^ ftgt
@@ -419,7 +454,9 @@ def bead_score(doc: _Doc, s: tuple[int, ...], t: tuple[int, ...], model: LengthM
     a_src = frozenset().union(*(doc.src.anchors[k] for k in s))
     a_tgt = frozenset().union(*(doc.tgt.anchors[k] for k in t))
     shared = a_src & a_tgt
-    surprise -= ANCHOR_GAIN * sum(doc.weights.get(key, 0.0) for key in shared)
+    w_shared = sum(doc.weights.get(key, 0.0) for key in shared)
+    w_all = sum(doc.weights.get(key, 0.0) for key in a_src | a_tgt)
+    surprise += -ANCHOR_GAIN * w_shared + ANCHOR_MISS * (w_all - w_shared)
     n_src = frozenset().union(*(doc.src.numbers[k] for k in s))
     n_tgt = frozenset().union(*(doc.tgt.numbers[k] for k in t))
     surprise += NUMBER_MISS * len(n_src ^ n_tgt)

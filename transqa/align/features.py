@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from transqa.align.skeleton import skeleton
 from transqa.model.transcript import Segment
 from transqa.text.normalise import fold
 from transqa.text.numbers import numbers
@@ -73,10 +74,20 @@ def _word_key(word: str) -> str | None:
 
 
 def _word_keys(text: str) -> set[str]:
-    """Candidate identical words: four letters or more, folded; digits are numbers' business."""
-    keys = {_word_key(w) for w in words(text)}
-    keys.discard(None)
-    return keys  # type: ignore[return-value]
+    """Candidate words: identical words (four letters or more, folded; digits are numbers'
+    business), and consonant skeletons marked by script — capitalised Latin words (names) as
+    ``L…``, Hebrew and Devanagari words as ``X…`` — to match names across scripts."""
+    keys: set[str] = set()
+    for w in words(text):
+        key = _word_key(w)
+        if key is not None:
+            keys.add(key)
+        first = w[0]
+        if first.isupper() or not (first.isascii() or first.isdigit()):
+            sk = skeleton(w)
+            if sk is not None:
+                keys.add(("L" if first.isascii() else "X") + "\x00" + sk)
+    return keys
 
 
 def side_features(segments: Sequence[Segment], lang: str | None) -> tuple[Side, list[set[str]]]:
@@ -109,11 +120,21 @@ def add_shared_words(src: Side, src_words: list[set[str]], tgt: Side, tgt_words:
     """Add as anchors the words that occur on both sides of the document (names, cognates)."""
     vs: Counter[str] = Counter(w for ws in src_words for w in ws)
     vt: Counter[str] = Counter(w for ws in tgt_words for w in ws)
-    shared = vs.keys() & vt.keys()
+    shared = {w for w in vs.keys() & vt.keys() if "\x00" not in w}
+    # Skeletons count across scripts only: a Hebrew/Devanagari word against a Latin name.
+    for here, there in ((vs, vt), (vt, vs)):
+        for w in here:
+            if w.startswith("X\x00") and "L" + w[1:] in there:
+                shared.add(w)
+                shared.add("L" + w[1:])
     if not shared:
         return
-    src.anchors = [a | {"w:" + w for w in ws & shared} for a, ws in zip(src.anchors, src_words)]
-    tgt.anchors = [a | {"w:" + w for w in ws & shared} for a, ws in zip(tgt.anchors, tgt_words)]
+
+    def key(w: str) -> str:
+        return "s:" + w[2:] if "\x00" in w else "w:" + w
+
+    src.anchors = [a | {key(w) for w in ws & shared} for a, ws in zip(src.anchors, src_words)]
+    tgt.anchors = [a | {key(w) for w in ws & shared} for a, ws in zip(tgt.anchors, tgt_words)]
 
 
 def anchor_weights(src: Side, tgt: Side, cap: float = 3.0) -> dict[str, float]:

@@ -7,6 +7,8 @@ import zipfile
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from docx.oxml.ns import qn
 
 from transqa.errors import InputError
@@ -175,3 +177,64 @@ def test_docx_content_with_unknown_extension_is_read_as_docx(tmp_path):
     q = tmp_path / "t.transcript"
     q.write_bytes(p.read_bytes())
     assert read_transcript(q).segments[0].speaker == "M"
+
+
+def _valid_docx_bytes(tmp_path_factory=None):
+    import io
+
+    d = docx.Document()
+    d.add_paragraph("M: Hallo")
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text, t.cell(0, 1).text = "German", "English"
+    t.cell(1, 0).text, t.cell(1, 1).text = "Ja", "Yes"
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+_VALID = _valid_docx_bytes()
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(0, len(_VALID) - 1), st.integers(0, 255)), min_size=1, max_size=6))
+def test_damaged_docx_gives_a_result_or_input_error(tmp_path, edits):
+    data = bytearray(_VALID)
+    for pos, value in edits:
+        data[pos] = value
+    p = tmp_path / "damaged.docx"
+    p.write_bytes(bytes(data))
+    for read in (read_transcript, read_pair):
+        try:
+            read(p)
+        except InputError as e:
+            assert "damaged.docx" in str(e)
+    assert isinstance(is_bilingual_docx(p), bool)
+
+
+def _rezip(tmp_path, name, document_xml: bytes):
+    import io
+
+    out = tmp_path / name
+    with zipfile.ZipFile(io.BytesIO(_VALID)) as zin, zipfile.ZipFile(out, "w") as zout:
+        for item in zin.infolist():
+            data = document_xml if item.filename == "word/document.xml" else zin.read(item.filename)
+            zout.writestr(item.filename, data)
+    return out
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_damaged_document_xml_gives_a_result_or_input_error(tmp_path, data):
+    with zipfile.ZipFile(__import__("io").BytesIO(_VALID)) as z:
+        xml = bytearray(z.read("word/document.xml"))
+    # damage inside tags and attributes too (gridSpan="x", missing elements, stray text)
+    for _ in range(data.draw(st.integers(1, 4))):
+        pos = data.draw(st.integers(0, len(xml) - 1))
+        xml[pos:pos + data.draw(st.integers(0, 8))] = data.draw(st.sampled_from(
+            [b"", b"x", b"<", b">", b'"', b"<w:tc>", b"</w:tr>", b'w:val="zz"', b"\xff", b"&amp;"]))
+    p = _rezip(tmp_path, "xmldamage.docx", bytes(xml))
+    for read in (read_transcript, read_pair):
+        try:
+            read(p)
+        except InputError as e:
+            assert "xmldamage.docx" in str(e)

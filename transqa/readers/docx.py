@@ -141,6 +141,13 @@ def classify_header(cell: str) -> tuple[str, str | None]:
     return "other", None
 
 
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
 def _cells(tr) -> list[tuple[int, int, int, object]]:
     """Cells of a ``w:tr`` as (tc index, first grid column, last grid column, tc)."""
     out = []
@@ -149,12 +156,12 @@ def _cells(tr) -> list[tuple[int, int, int, object]]:
     if trpr is not None:
         gb = trpr.find(W + "gridBefore")
         if gb is not None:
-            col = int(gb.get(W + "val", "0") or 0)
+            col = max(0, _int(gb.get(W + "val"), 0))
     for i, tc in enumerate(tr.findall(W + "tc")):
         span = 1
         tcpr = tc.find(W + "tcPr")
         if tcpr is not None and (gs := tcpr.find(W + "gridSpan")) is not None:
-            span = max(1, int(gs.get(W + "val", "1") or 1))
+            span = max(1, _int(gs.get(W + "val"), 1))
         out.append((i, col, col + span - 1, tc))
         col += span
     return out
@@ -275,14 +282,20 @@ def _side(rows: list[_Row], side: str) -> tuple[list[Segment], list[tuple[int, i
 
 def is_bilingual(path: str | Path) -> bool:
     document = open_document(path)
-    return any(table_layout(tbl._tbl) is not None for tbl in document.tables)
+    try:
+        return any(table_layout(tbl._tbl) is not None for tbl in document.tables)
+    except Exception as e:
+        raise InputError(path, f"cannot read the document's tables ({type(e).__name__})") from None
 
 
 def read_bilingual(path: str | Path, document=None, *, id: str, source_lang: str | None = None,
                    site: str | None = None, translator: str | None = None) -> TranscriptPair | None:
     """The bilingual table(s) of a document as an aligned pair, or None if it has none."""
     document = document if document is not None else open_document(path)
-    found = _table_rows(path, document)
+    try:
+        found = _table_rows(path, document)
+    except Exception as e:  # malformed table XML inside a valid zip: the user's file, not our bug
+        raise InputError(path, f"cannot read the document's tables ({type(e).__name__})") from None
     if found is None:
         return None
     rows, layout, spanning = found

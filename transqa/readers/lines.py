@@ -23,7 +23,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from functools import lru_cache
+from typing import Literal, NamedTuple
 
 from transqa.model import Segment
 
@@ -53,19 +54,21 @@ TRAIL_TIMESTAMP = re.compile(
     r"\s*(?P<ts>#" + _HMS_COLON.format("h") + r"(?:[-.,](?P<hf>\d{1,3}))?#|\["
     + _HMS_ANY.format("b") + _FRAC.format("b") + r"\])\s*$"
 )
-_ALTS = ("b", "p", "c", "h", "n")
+_KEYS = tuple((f"{k}h", f"{k}m", f"{k}s", f"{k}f") for k in ("b", "p", "c", "h", "n"))
 
 
 def _seconds(m: re.Match[str]) -> float | None:
-    for k in _ALTS:
-        mins = m.groupdict().get(f"{k}m")
+    gd = m.groupdict()
+    for kh, km, ks, kf in _KEYS:
+        mins = gd.get(km)
         if mins is None:
             continue
-        hours = int(m.group(f"{k}h") or 0)
-        minutes, secs = int(mins), int(m.group(f"{k}s"))
-        if secs >= 60 or (m.group(f"{k}h") is not None and minutes >= 60):
+        h = gd[kh]
+        minutes, secs = int(mins), int(gd[ks])
+        if secs >= 60 or (h is not None and minutes >= 60):
             return None
-        frac = m.group(f"{k}f")
+        hours = int(h) if h else 0
+        frac = gd[kf]
         value = hours * 3600 + minutes * 60 + secs + (float("0." + frac) if frac else 0.0)
         return round(value, 3)
     return None
@@ -184,16 +187,19 @@ _INVISIBLE = "\u200b\u2060\ufeff"  # zero-width space, word joiner, stray BOM (n
 
 def clean(text: str) -> str:
     """``text`` without surrounding whitespace or invisible characters."""
-    return text.strip().strip(_INVISIBLE).strip()
+    text = text.strip()
+    if text and (text[0] in _INVISIBLE or text[-1] in _INVISIBLE):
+        text = text.strip(_INVISIBLE).strip()
+    return text
 
 
 def is_blank(line: str) -> bool:
     """A line that holds nothing a reader could see: it makes no segment."""
-    return not clean(line)
+    stripped = line.strip()
+    return not stripped or not stripped.strip(_INVISIBLE).strip()
 
 
-@dataclass(frozen=True, slots=True)
-class LineStart:
+class LineStart(NamedTuple):
     """What the start (and end) of one line holds."""
 
     text: str
@@ -203,31 +209,83 @@ class LineStart:
     end_timestamp: str | None = None  # a second (f4 end-of-paragraph) timestamp, when both exist
 
 
-def _label_at(line: str, pos: int) -> tuple[str, LabelKind, int] | None:
-    """A label starting at ``pos``: (label, kind, position after the colon and spaces)."""
-    colon = line.find(":", pos, pos + MAX_LABEL + 4)
-    if colon <= pos:
+_TS_START = frozenset("[({#0123456789 \t")
+
+
+def _lead_timestamp(line: str, pos: int = 0) -> tuple[int, str, float] | None:
+    """A timestamp at ``pos``: (end position, as written, seconds)."""
+    if pos >= len(line) or (line[pos] not in _TS_START and not line[pos].isspace()):
         return None
-    label = line[pos:colon].strip()
+    m = LEAD_TIMESTAMP.match(line, pos)
+    if m is None or (secs := _seconds(m)) is None:
+        return None
+    return m.end(), m.group("ts"), secs
+
+
+@lru_cache(maxsize=4096)
+def _label_kind(label: str) -> tuple[str, LabelKind] | None:
+    """Cached: a transcript repeats a handful of labels thousands of times."""
     kind = _classify_label(label)
     if kind is None:
         return None
+    return " ".join((label[1:-1] if label.startswith("[") else label).split()), kind
+
+
+def _label_at(line: str, pos: int) -> tuple[str, LabelKind, int] | None:
+    """A label starting at ``pos``: (speaker, kind, position after the colon and spaces)."""
+    colon = line.find(":", pos, pos + MAX_LABEL + 4)
+    if colon <= pos:
+        return None
+    found = _label_kind(line[pos:colon].strip())
+    if found is None:
+        return None
     after = colon + 1
-    if after < len(line) and not line[after].isspace() and kind == "weak":
+    n = len(line)
+    if after < n and not line[after].isspace() and found[1] == "weak":
         return None  # "Name:text" only for strong codes ("P01:Hallo"); weak needs "Name: text"
-    while after < len(line) and line[after].isspace():
+    while after < n and line[after].isspace():
         after += 1
-    speaker = " ".join((label[1:-1] if label.startswith("[") else label).split())
-    return speaker, kind, after
+    return found[0], found[1], after
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """What a line offers before any document-level decision."""
+
+    ts: tuple[int, str, float] | None
+    label: tuple[str, LabelKind, int] | None
+
+
+def _scan(line: str) -> _Scan:
+    ts = _lead_timestamp(line)
+    label = _label_at(line, ts[0] if ts else 0) if ":" in line else None
+    return _Scan(ts, label)
+
+
+def _finish(line: str, scan: _Scan, weak_labels: frozenset[str] | set[str]) -> LineStart:
+    pos, ts, secs = (scan.ts[0], scan.ts[1], scan.ts[2]) if scan.ts else (0, None, None)
+    speaker = None
+    found = scan.label
+    if found and (found[1] == "strong" or found[0] in weak_labels):
+        speaker, pos = found[0], found[2]
+        if ts is None and (after := _lead_timestamp(line, pos)):
+            pos, ts, secs = after
+    rest = line[pos:] if pos else line
+    end_ts = None
+    if rest.endswith(("#", "]")) or rest.rstrip().endswith(("#", "]")):
+        t = TRAIL_TIMESTAMP.search(rest, max(0, len(rest.rstrip()) - 24))
+        if t and t.start() > 0 and (s := _seconds(t)) is not None:
+            rest = rest[: t.start()]
+            if ts is None:
+                ts, secs = t.group("ts"), s
+            else:
+                end_ts = t.group("ts")
+    return LineStart(clean(rest), speaker, ts, secs, end_ts)
 
 
 def label_candidate(line: str) -> tuple[str, LabelKind] | None:
     """The label this line would carry (after an optional leading timestamp), without context."""
-    pos = 0
-    m = LEAD_TIMESTAMP.match(line)
-    if m and _seconds(m) is not None:
-        pos = m.end()
-    found = _label_at(line, pos)
+    found = _scan(line).label
     return (found[0], found[1]) if found else None
 
 
@@ -237,31 +295,25 @@ def parse_line(line: str, weak_labels: frozenset[str] | set[str] = frozenset()) 
     Strong labels are always taken; weak (name-shaped) labels only when listed in
     ``weak_labels`` — :func:`parse_lines` decides that from the whole document.
     """
-    pos, ts, secs = 0, None, None
-    m = LEAD_TIMESTAMP.match(line)
-    if m and (s := _seconds(m)) is not None:
-        pos, ts, secs = m.end(), m.group("ts"), s
-    speaker = None
-    found = _label_at(line, pos)
-    if found and (found[1] == "strong" or found[0] in weak_labels):
-        speaker, pos = found[0], found[2]
-        if ts is None:
-            m = LEAD_TIMESTAMP.match(line, pos)
-            if m and (s := _seconds(m)) is not None:
-                pos, ts, secs = m.end(), m.group("ts"), s
-    rest = line[pos:]
-    end_ts = None
-    if "#" in rest or "]" in rest:
-        t = TRAIL_TIMESTAMP.search(rest)
-        if t and t.start() > 0 and (s := _seconds(t)) is not None:
-            rest = rest[: t.start()]
-            if ts is None:
-                ts, secs = t.group("ts"), s
-            else:
-                end_ts = t.group("ts")
-        elif t and t.start() == 0 and ts is None and (s := _seconds(t)) is not None:
-            rest, ts, secs = "", t.group("ts"), s
-    return LineStart(clean(rest), speaker, ts, secs, end_ts)
+    return _finish(line, _scan(line), weak_labels)
+
+
+def _accepted(scans: Sequence[_Scan]) -> frozenset[str]:
+    weak: Counter[str] = Counter()
+    strong = 0
+    for sc in scans:
+        if sc.label is None:
+            continue
+        if sc.label[1] == "strong":
+            strong += 1
+        else:
+            weak[sc.label[0]] += 1
+    repeated = {name: n for name, n in weak.items() if n >= WEAK_MIN_REPEATS}
+    if not repeated or not scans:
+        return frozenset()
+    if (strong + sum(repeated.values())) / len(scans) < WEAK_MIN_SHARE:
+        return frozenset()
+    return frozenset(repeated)
 
 
 def accepted_weak_labels(lines: Sequence[str]) -> frozenset[str]:
@@ -271,34 +323,14 @@ def accepted_weak_labels(lines: Sequence[str]) -> frozenset[str]:
     ``WEAK_MIN_SHARE`` of the non-empty lines carry a label (strong or repeated weak), i.e.
     the document is a labelled transcript, not prose that happens to contain "Watch: …".
     """
-    weak: Counter[str] = Counter()
-    strong = 0
-    nonempty = 0
-    for line in lines:
-        if is_blank(line):
-            continue
-        nonempty += 1
-        if ":" not in line:
-            continue
-        cand = label_candidate(line)
-        if cand is None:
-            continue
-        if cand[1] == "strong":
-            strong += 1
-        else:
-            weak[cand[0]] += 1
-    repeated = {name: n for name, n in weak.items() if n >= WEAK_MIN_REPEATS}
-    if not repeated or nonempty == 0:
-        return frozenset()
-    if (strong + sum(repeated.values())) / nonempty < WEAK_MIN_SHARE:
-        return frozenset()
-    return frozenset(repeated)
+    return _accepted([_scan(line) for line in lines if not is_blank(line)])
 
 
 def parse_lines(lines: Sequence[str]) -> list[LineStart]:
     """Parse every line of one document (empty lines give empty ``LineStart``s)."""
-    weak = accepted_weak_labels(lines)
-    return [parse_line(line, weak) for line in lines]
+    scans = [_scan(line) for line in lines]
+    weak = _accepted([sc for sc, line in zip(scans, lines) if not is_blank(line)])
+    return [_finish(line, sc, weak) for line, sc in zip(lines, scans)]
 
 
 def build_segments(numbered: Sequence[tuple[int, str]]) -> tuple[list[Segment], dict[int, str]]:
@@ -308,11 +340,12 @@ def build_segments(numbered: Sequence[tuple[int, str]]) -> tuple[list[Segment], 
     (``{line: "#00:01:25-4#"}``), which a writer needs and the model has no field for.
     """
     kept = [(n, raw) for n, raw in numbered if not is_blank(raw)]
-    weak = accepted_weak_labels([raw for _, raw in kept])
+    scans = [_scan(raw) for _, raw in kept]
+    weak = _accepted(scans)
     segments: list[Segment] = []
     end_stamps: dict[int, str] = {}
-    for n, raw in kept:
-        ls = parse_line(raw, weak)
+    for (n, raw), scan in zip(kept, scans):
+        ls = _finish(raw, scan, weak)
         segments.append(Segment(n, ls.text, ls.speaker, ls.timestamp, ls.seconds, raw))
         if ls.end_timestamp:
             end_stamps[n] = ls.end_timestamp

@@ -116,12 +116,15 @@ def parse_text(text: str, path: str | Path, *, id: str, language: str | None = N
     if bad:
         raise InputError(path, f"binary file or control character U+{ord(bad.group()):04X}, not text",
                          line=_line_of_char(text, bad.start()))
-    nfc_changed = not unicodedata.is_normalized("NFC", text)
-    if nfc_changed:
-        text = unicodedata.normalize("NFC", text)
     lines, newline, mixed = split_lines(text)
     final_newline = len(lines) > 1 and lines[-1] == ""
     physical = lines[:-1] if final_newline else lines
+    nfc_changed = False
+    if not unicodedata.is_normalized("NFC", text):  # per line: most lines are NFC already
+        for i, line in enumerate(physical):
+            if not unicodedata.is_normalized("NFC", line):
+                physical[i] = unicodedata.normalize("NFC", line)
+                nfc_changed = True
     segments, end_stamps = build_segments(list(enumerate(physical, 1)))
     if not segments:
         raise InputError(path, "empty transcript (only whitespace)")

@@ -89,7 +89,8 @@ class Database:
     def sql(self, statement: str) -> str:
         """Rewrite SQLite-style SQL for this backend."""
         if self.kind == "postgresql":
-            return statement.replace("{pk}", "BIGSERIAL PRIMARY KEY").replace("?", "%s")
+            # psycopg treats % as a placeholder marker: a literal one (LIKE 'a%') is %%
+            return statement.replace("{pk}", "BIGSERIAL PRIMARY KEY").replace("%", "%%").replace("?", "%s")
         return statement.replace("{pk}", "INTEGER PRIMARY KEY AUTOINCREMENT")
 
     def execute(self, statement: str, params: Sequence[Any] = ()) -> Any:

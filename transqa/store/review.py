@@ -477,8 +477,12 @@ class ReviewStore:
     def recover(self) -> list[str]:
         """Complete saves that a crash interrupted; returns what was done (for logs/tests)."""
         done: list[str] = []
-        files = [r[0] for r in self.db.rows("SELECT DISTINCT file FROM edits WHERE pending IS NOT NULL")]
-        for rel in files:
+        files = {r[0] for r in self.db.rows("SELECT DISTINCT file FROM edits WHERE pending IS NOT NULL")}
+        for spec in self.project.transcripts:  # staged files left by a save killed before its commit
+            target = spec.translation or spec.bilingual
+            if target is not None and any(Path(target).parent.glob(f".{Path(target).name}.*.transqa-tmp*")):
+                files.add(relative(self.root, Path(target)))
+        for rel in sorted(files):
             with writeback.file_lock(self.state_dir / "locks", _lock_name(rel), wait=False) as got:
                 if got:  # a live process holding the lock is still saving: leave it alone
                     done += self._recover_file(rel)

@@ -238,3 +238,19 @@ def test_damaged_document_xml_gives_a_result_or_input_error(tmp_path, data):
             read(p)
         except InputError as e:
             assert "xmldamage.docx" in str(e)
+
+
+def test_title_row_above_header_and_back_translation_column(tmp_path):
+    d = docx.Document()
+    t = d.add_table(rows=4, cols=3)
+    rows = [("Fokusgruppe ULM 3", "", ""), ("Hebräisch", "English", "Back-translation"),
+            ("שלום", "Hello", "Hi"), ("תודה", "Thanks", "Thank you")]
+    for r, values in enumerate(rows):
+        for c, v in enumerate(values):
+            t.cell(r, c).text = v
+    t.cell(0, 0).merge(t.cell(0, 2))
+    d.save(str(tmp_path / "title.docx"))
+    pair = read_pair(tmp_path / "title.docx")
+    assert pair.source_lang == "he"
+    assert [(s.line, s.text) for s in pair.source.segments] == [(1, "שלום"), (2, "תודה")]
+    assert [(s.line, s.text) for s in pair.translation.segments] == [(1, "Hello"), (2, "Thanks")]

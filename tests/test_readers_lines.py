@@ -31,7 +31,9 @@ from transqa.readers.lines import clean, label_candidate, parse_line, parse_line
         ("सहभागी 4: हो", "सहभागी 4", "हो"),
         ("Mshiriki 5: Ndiyo", "Mshiriki 5", "Ndiyo"),
         ("R1: He said: no", "R1", "He said: no"),  # the label is before the FIRST colon only
-        ("Moderator:", "Moderator", ""),  # a label on its own line (aTrain style)
+        ("Moderator:", "Moderator", ""),  # a label on its own line
+        ("**R1:** Markdown bold", "R1", "Markdown bold"),
+        ("**Moderator**: Markdown bold", "Moderator", "Markdown bold"),
     ],
 )
 def test_strong_labels(line, speaker, text):

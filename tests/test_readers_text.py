@@ -262,3 +262,10 @@ def test_arbitrary_bytes_give_a_transcript_or_input_error(tmp_path, data, suffix
         return
     lines = [s.line for s in t.segments]
     assert lines == sorted(set(lines)) and lines[0] >= 1
+
+
+def test_mixed_newlines_are_remembered_line_by_line(tmp_path):
+    p = tmp_path / "m.txt"
+    p.write_bytes(b"a\r\nb\nc\rd")
+    t = read_transcript(p)
+    assert t.meta["newlines"] == ["\r\n", "\n", "\r"] and t.meta["final_newline"] is False

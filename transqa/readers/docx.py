@@ -88,9 +88,9 @@ def _in_textbox(p) -> bool:
 _LANGS = {
     "english": "en", "englisch": "en", "en": "en", "eng": "en", "kiingereza": "en",
     "german": "de", "deutsch": "de", "de": "de", "deu": "de", "ger": "de",
-    "hebrew": "he", "ivrit": "he", "עברית": "he", "he": "he", "heb": "he",
+    "hebrew": "he", "hebräisch": "he", "ivrit": "he", "עברית": "he", "he": "he", "heb": "he",
     "luganda": "lg", "ganda": "lg", "lg": "lg", "lug": "lg",
-    "swahili": "sw", "kiswahili": "sw", "sw": "sw", "swa": "sw", "swh": "sw",
+    "swahili": "sw", "kiswahili": "sw", "suaheli": "sw", "sw": "sw", "swa": "sw", "swh": "sw",
     "marathi": "mr", "मराठी": "mr", "mr": "mr", "mar": "mr",
     "hindi": "hi", "हिन्दी": "hi", "हिंदी": "hi", "hi": "hi", "hin": "hi",
 }
@@ -124,6 +124,8 @@ def classify_header(cell: str) -> tuple[str, str | None]:
     words = word_list(text) + _MARKS.findall(text)
     langs = [code for w in words if (code := _language_of(w))]
     lang = langs[0] if langs else None
+    if "back" in words or any(w.startswith(("back-", "rück")) for w in words):
+        return "other", lang  # a back-translation column is neither side
     if any(w in _TRANSLATION for w in words):
         return "translation", lang
     if any(w in _SOURCE for w in words):
@@ -182,14 +184,14 @@ class TableLayout:
     speaker: int | None = None
     time: int | None = None
     header: tuple[str, ...] = ()
+    header_row: int = 0
 
 
-def table_layout(tbl) -> TableLayout | None:
-    """The layout of a bilingual table (header in its first row), or None if it is not one."""
-    rows = tbl.findall(W + "tr")
-    if len(rows) < 1:
-        return None
-    cells = _cells(rows[0])
+HEADER_ROWS = 3  # a title row may sit above the header ("Focus group ULM 3" across the table)
+
+
+def _layout_of_row(tr, row_index: int) -> TableLayout | None:
+    cells = _cells(tr)
     header = tuple(_cell_text(tc) for _, _, _, tc in cells)
     roles = [(classify_header(h), first) for h, (_, first, _, _) in zip(header, cells)]
     src = [(lang, col) for (role, lang), col in roles if role == "source"]
@@ -201,7 +203,16 @@ def table_layout(tbl) -> TableLayout | None:
     speaker = next((col for (role, _), col in roles if role == "speaker"), None)
     time = next((col for (role, _), col in roles if role == "time"), None)
     return TableLayout(src[0][1], trg[0][1], src[0][0] if src[0][0] != "en" else None,
-                       speaker, time, header)
+                       speaker, time, header, row_index)
+
+
+def table_layout(tbl) -> TableLayout | None:
+    """The layout of a bilingual table (header in one of its first rows), or None if it is not one."""
+    for r, tr in enumerate(tbl.findall(W + "tr")[:HEADER_ROWS]):
+        layout = _layout_of_row(tr, r)
+        if layout is not None:
+            return layout
+    return None
 
 
 def _cell_at(cells, col: int):
@@ -232,7 +243,7 @@ def _table_rows(path, document) -> tuple[list[_Row], TableLayout, list[tuple[int
     first_layout = layouts[0][1]
     for t, lay in layouts:
         for r, tr in enumerate(tables[t]._tbl.findall(W + "tr")):
-            if r == 0:
+            if r <= lay.header_row:
                 continue
             cells = _cells(tr)
             si, stc = _cell_at(cells, lay.source)

@@ -236,11 +236,15 @@ def _label_at(line: str, pos: int) -> tuple[str, LabelKind, int] | None:
     colon = line.find(":", pos, pos + MAX_LABEL + 4)
     if colon <= pos:
         return None
-    found = _label_kind(line[pos:colon].strip())
+    label = line[pos:colon].strip()
+    bold = label.startswith(("**", "__"))  # Markdown "**R1:** text" / "**R1**: text"
+    found = _label_kind(label.strip("*_ ") if bold else label)
     if found is None:
         return None
     after = colon + 1
     n = len(line)
+    if bold and line.startswith(("**", "__"), after):
+        after += 2
     if after < n and not line[after].isspace() and found[1] == "weak":
         return None  # "Name:text" only for strong codes ("P01:Hallo"); weak needs "Name: text"
     while after < n and line[after].isspace():

@@ -133,6 +133,8 @@ def parse_text(text: str, path: str | Path, *, id: str, language: str | None = N
         "mixed_newlines": mixed, "final_newline": final_newline, "nfc_changed": nfc_changed,
         "physical_lines": len(physical),
     }
+    if mixed:  # a writer needs every line's own ending to put the file back byte for byte
+        meta["newlines"] = _NEWLINE.findall(text)
     if end_stamps:
         meta["end_timestamps"] = end_stamps
     return Transcript(id=id, segments=segments, language=language, site=site,

@@ -66,6 +66,7 @@ wakati leo jana kesho kila baadhi yote wote zote hapa pale huko kule nini nani g
 mama baba bibi babu dada kaka shangazi mjomba bwana bi daktari mwalimu mungu jumatatu jumanne jumatano
 alhamisi ijumaa jumamosi jumapili januari februari machi aprili mei juni julai agosti septemba oktoba novemba
 desemba tarehe mwezi mwaka siku wiki serikali rais waziri hospitali shule kanisa msikiti mkoa wilaya kijiji
+amani baraka neema rehema zawadi tumaini imani upendo furaha bahati subira faraja salama pendo hekima heri
 """
 _LG = """
 era nti naye nga kubanga oba ne na ku mu ye bo ffe mmwe nze ggwe kati ddala nnyo bwe mpozzi wabula kyokka

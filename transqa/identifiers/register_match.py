@@ -10,9 +10,10 @@ Every spelling is split into words and indexed four ways:
 * cross-script skeleton keys (:mod:`transqa.identifiers.translit`), used only between words of
   different scripts.
 
-Words that are common in some language ("mama", "upendo" is not in the list but "kijiji" is)
-are not indexed alone: they count only as the neighbours of a distinctive word of the same
-spelling, so "Butabika Hospital" matches as a whole while "hospital" alone never does.
+Generic parts of a longer name (titles, institution nouns: "Mama", "Hospital") are not indexed
+alone: they count only as the neighbours of the rest of the spelling, so "Butabika Hospital"
+matches as a whole while "hospital" alone never does. Name words that are also common words
+("Amani" = peace, "Baraka" = blessing) match in Latin script only when capitalised.
 
 Per distinct text word the result is cached, so a transcript costs one dictionary look-up per
 word once its vocabulary has been seen. Nothing here formats an original into a string.
@@ -68,12 +69,11 @@ def _deletes(word: str, depth: int) -> set[str]:
     return out
 
 
-def _distinctive(word: str, single: bool) -> bool:
-    if len(word) < 2:
-        return False
+def _indexable(word: str, single: bool) -> bool:
+    """Generic parts of a longer name ("Hospital", "Mama", "St") are matched only next to the rest."""
     if single:
-        return True
-    return word not in ALL_COMMON and word not in INSTITUTION_NOUNS and word not in TITLES
+        return len(word) >= 2
+    return len(word) >= 3 and word not in INSTITUTION_NOUNS and word not in TITLES
 
 
 class RegisterMatcher:
@@ -84,7 +84,7 @@ class RegisterMatcher:
         # spelling id -> (entry index, folded words)
         self.spellings: list[tuple[int, tuple[str, ...]]] = []
         self.exact: dict[str, set[int]] = {}
-        self.common_single: set[str] = set()  # single-word spellings that are common words: need a capital
+        self.needs_cap: set[str] = set()  # name words that are also common words ("Amani" = peace): need a capital
         self.fuzzy: dict[str, set[int]] = {}
         self.translit: dict[str, set[tuple[int, str]]] = {}  # key -> {(spelling id, script)}
         for ei, entry in enumerate(self.entries):
@@ -96,10 +96,10 @@ class RegisterMatcher:
                 self.spellings.append((ei, words))
                 single = len(words) == 1
                 for w in words:
-                    if not _distinctive(w, single):
+                    if not _indexable(w, single):
                         continue
-                    if single and w in ALL_COMMON:
-                        self.common_single.add(w)
+                    if w in ALL_COMMON:
+                        self.needs_cap.add(w)
                     self.exact.setdefault(w, set()).add(sid)
                     if len(w) >= FUZZY_MIN_LEN:
                         depth = 2 if len(w) >= FUZZY_TWO_EDITS_LEN else 1
@@ -166,7 +166,7 @@ class RegisterMatcher:
                 raw = toks[i][0]
                 if method == "translit" and _script(f) == "latin" and not raw[0].isupper():
                     continue  # a Latin spelling of a foreign-script name is written with a capital
-                if f in self.common_single and len(self.spellings[sid][1]) == 1 and not raw[0].isupper():
+                if stem in self.needs_cap and raw[0].islower():
                     continue
                 words = self.spellings[sid][1]
                 lo, hi = i, i

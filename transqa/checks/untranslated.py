@@ -1,3 +1,324 @@
-"""untranslated checks (registered on import)."""
+"""untranslated checks: translation segments left wholly or partly in the source language.
+
+The checks only report; the evidence is gathered by :mod:`transqa.langid` once per segment
+and shared through ``doc.cache``. Each problem is reported once, by the most specific check:
+an empty translation (``empty``), a copy of the source (``copy``), a whole segment in
+another language (``language``), a clause left untranslated (``partial``), a few words in
+Hebrew or Devanagari letters (``script``).
+"""
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz.fuzz import ratio
+
+from transqa.checks.context import Document, Unit
+from transqa.checks.registry import Hit, Scope, check
+from transqa.langid import MIN_WORDS, Reading, best_other, candidates, language_name, read_english, source_words
+from transqa.model.transcript import Segment
+from transqa.text.normalise import fold
+from transqa.text.tokens import WORD
+
+_KEY = "transqa.checks.untranslated"
+_BRACKETED = re.compile(r"\[[^\[\]\n]{1,60}\]")  # [P3], [inaudible], [name of village]
+COPY_SIMILARITY = 90  # rapidfuzz ratio (0-100) of the folded texts
+IDENTIFIER_AGREES = 0.5  # the identifier's probability needed to name the language outright
+UNSURE_COMMON_SHARE = 0.4  # without a source, segments with fewer common English words ...
+NO_SOURCE_CONFIDENCE = 0.9  # ... are reported when the identifier is this sure they are not
+
+
+@dataclass(slots=True)
+class _Analysis:
+    """Per-document state: neutral-term patterns, source words per unit, readings per segment."""
+
+    doc: Document
+    code: re.Pattern[str]
+    keep: re.Pattern[str] | None
+    unit_of: dict[int, Unit] = field(default_factory=dict)
+    readings: dict[int, Reading] = field(default_factory=dict)
+    copies: dict[int, tuple[bool, float]] = field(default_factory=dict)
+    sources: dict[int, frozenset[str]] = field(default_factory=dict)
+
+    def neutral(self, text: str) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        if "[" in text:
+            out.extend(m.span() for m in _BRACKETED.finditer(text))
+        if self.keep is not None:
+            out.extend(m.span() for m in self.keep.finditer(text))
+        return out
+
+    def source_of(self, unit: Unit) -> frozenset[str]:
+        words = self.sources.get(unit.index)
+        if words is None:
+            words = self.sources[unit.index] = source_words(unit.source_text) if unit.source else frozenset()
+        return words
+
+    def reading(self, seg: Segment, side: str) -> Reading:
+        """How English a segment of the English side reads (cached)."""
+        r = self.readings.get(id(seg))
+        if r is None:
+            unit = self.unit_of.get(id(seg)) if side == "translation" else None
+            src = self.source_of(unit) if unit is not None else None
+            lang = self.doc.source_lang if side == "translation" else None
+            r = read_english(seg.text, source=src, source_lang=lang, neutral=self.neutral(seg.text), code=self.code)
+            self.readings[id(seg)] = r
+        return r
+
+    def has_source(self, seg: Segment, side: str) -> bool:
+        unit = self.unit_of.get(id(seg)) if side == "translation" else None
+        return unit is not None and bool(unit.source)
+
+    def is_copy(self, unit: Unit) -> tuple[bool, float]:
+        """(the unit's translation is a copy of its source, similarity 0-100)."""
+        hit = self.copies.get(unit.index)
+        if hit is None:
+            hit = self.copies[unit.index] = self._copy(unit)
+        return hit
+
+    def _copy(self, unit: Unit) -> tuple[bool, float]:
+        if not unit.source or not unit.translation:
+            return False, 0.0
+        src, tgt = unit.source_text, unit.translation_text
+        a, b = len(src), len(tgt)
+        if not a or not b or min(a, b) < 0.8 * max(a, b):
+            return False, 0.0
+        # Cheap gate first (C-speed ratio of case-folded text); the full fold only for candidates.
+        if src != tgt and ratio(src.casefold(), tgt.casefold()) < COPY_SIMILARITY - 10:
+            return False, 0.0
+        fs, ft = fold(src), fold(tgt)
+        sim = 100.0 if fs == ft else ratio(fs, ft)
+        if sim < COPY_SIMILARITY:
+            return False, sim
+        # A copy is a finding only when it carries source-language words: names, numbers,
+        # "Okay." or an English sentence inside a Luganda transcript may rightly stay as they are.
+        seen = [self.reading(s, "translation") for s in unit.translation]
+        words = sum(r.words for r in seen)
+        english = sum(r.english for r in seen)
+        foreign = sum(r.foreign for r in seen)
+        if words < 2 or foreign < 1.0 or english > foreign:
+            return False, sim
+        return True, sim
+
+
+def _analysis(doc: Document) -> _Analysis:
+    a = doc.cache.get(_KEY)
+    if a is None:
+        st = doc.settings
+        code = re.compile(st.code_pattern)
+        lang = doc.source_lang
+        keep_terms = [t.source for t in st.glossary.for_language(lang) if t.keep_as_is]
+        keep_terms += list(st.allow)
+        keep = None
+        if keep_terms:
+            alts = "|".join(re.escape(t.strip()) for t in sorted(keep_terms, key=len, reverse=True) if t.strip())
+            keep = re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE) if alts else None
+        a = _Analysis(doc, code, keep)
+        for unit in doc.units:
+            for seg in unit.translation:
+                a.unit_of[id(seg)] = unit
+        doc.cache[_KEY] = a
+    return a
+
+
+def _english_side(side: str, doc: Document) -> bool:
+    """Is this side meant to be English: the translation, or a transcript declared English?"""
+    if side == "translation":
+        return (doc.target_lang or "en").split("-")[0] == "en"
+    return not doc.has_translation and (doc.source_lang or "").split("-")[0] == "en"
+
+
+def _copied(seg: Segment, side: str, a: _Analysis) -> bool:
+    unit = a.unit_of.get(id(seg)) if side == "translation" else None
+    return unit is not None and a.is_copy(unit)[0]
+
+
+def _has_words(text: str) -> bool:
+    return WORD.search(text) is not None
+
+
+@check(
+    "untranslated.empty",
+    severity="error",
+    scope=Scope.UNIT,
+    example="Ich war sehr müde. → (empty)",
+)
+def empty(unit: Unit, doc: Document):
+    """Translation segment empty while its source segment has words.
+
+    Catches a row of a bilingual table whose translation cell was left blank, or a
+    translation line holding only punctuation or whitespace. (A source segment with no
+    translation line at all is reported by the alignment checks as a dropped segment.)
+    Silence a false alarm by dismissing it in review.
+    """
+    if not unit.source or not _has_words(unit.source_text):
+        return
+    if unit.translation:
+        if not any(_has_words(s.text) for s in unit.translation):
+            yield Hit("translation is empty but the source has words")
+    elif doc.pair.aligned:
+        yield Hit("translation is empty but the source has words", translation_lines=())
+
+
+@check(
+    "untranslated.copy",
+    severity="error",
+    scope=Scope.UNIT,
+    example="Abakiga basenze. → Abakiga basenze.",
+)
+def copy(unit: Unit, doc: Document):
+    """Translation is a copy of the source segment.
+
+    Catches a source segment pasted into the translation unchanged (or nearly: folded
+    texts at least 90% similar), the commonest way a segment stays untranslated. Copies
+    that need no translation are not reported: names, numbers, codes, short turns
+    ("Okay.", "Ja.") and English that was already English in the source (code-switching).
+    The evidence is the chrF score of the translation against the source. Silence a false
+    alarm by dismissing it in review, or add a keep-as-is row (source = target) to the
+    glossary for a term that stays as it is.
+    """
+    a = _analysis(doc)
+    is_copy, _ = a.is_copy(unit)
+    if is_copy:
+        from sacrebleu.metrics import CHRF
+
+        score = CHRF().sentence_score(unit.translation_text, [unit.source_text]).score
+        yield Hit(f"translation is a copy of the source (chrF {score:.0f})", evidence=unit.translation_text)
+
+
+@check(
+    "untranslated.language",
+    severity="error",
+    scope=Scope.SEGMENT,
+    example="(Luganda source) → Abantu bangi baagala okusoma.",
+)
+def language(seg: Segment, side: str, doc: Document):
+    """Segment is not in the language it should be in (English, or the declared language).
+
+    On a translation: the whole segment reads as the source language or another
+    non-English language, e.g. "segment reads as Swahili (0.97), not English". The decision
+    comes from the words (how English each is, against frequency lists, and whether it was
+    copied from the aligned source), not from one call to a language detector, which would
+    call news English full of names ("Makindye", "Kori Schulman") Luganda; the detector
+    (py3langid) only names the language. Segments under three words ("Yes.", "Ja.", a name)
+    are never reported. For a single transcript checked with ``--lang``, every segment not
+    in that language is reported (e.g. Swahili lines in an English transcript). Silence a
+    false alarm by dismissing it in review or ignoring ``untranslated.language`` in
+    transqa.toml.
+    """
+    if side == "source":
+        if doc.has_translation or not doc.source_lang:
+            return
+        if not _english_side(side, doc):
+            yield from _declared_language(seg, doc)
+            return
+    elif not _english_side(side, doc):
+        return
+    a = _analysis(doc)
+    r = a.reading(seg, side)
+    src_lang = doc.source_lang if side == "translation" else None
+    langs = candidates(src_lang, *doc.settings.option("untranslated.language", "languages", ()))
+    if not r.whole:
+        # Without an aligned source (a transcript checked alone, an added line) the words
+        # carry less evidence: let the identifier decide segments that are not clearly English.
+        if a.has_source(seg, side) or r.words < MIN_WORDS or r.common >= UNSURE_COMMON_SHARE * r.words:
+            return
+        code, p, _ = best_other(seg.text, langs, "en")
+        if p >= NO_SOURCE_CONFIDENCE:
+            yield Hit(f"segment reads as {language_name(code)} ({p:.2f}), not English", evidence=seg.text)
+        return
+    if _copied(seg, side, a):
+        return
+    code, p, _ = best_other(seg.text, langs, "en")
+    if p >= IDENTIFIER_AGREES:
+        msg = f"segment reads as {language_name(code)} ({p:.2f}), not English"
+    else:
+        guess = src_lang if src_lang and src_lang != "en" else code
+        msg = f"segment does not read as English ({1 - r.english_share:.0%} of its word evidence is not English; closest: {language_name(guess)})"
+    yield Hit(msg, evidence=seg.text)
+
+
+def _declared_language(seg: Segment, doc: Document):
+    """A transcript declared in language L (not English): segments the identifier puts elsewhere."""
+    lang = (doc.source_lang or "").split("-")[0]
+    words = WORD.findall(seg.text)
+    if len(words) < int(doc.settings.option("untranslated.language", "min_words", 4)):
+        return
+    langs = candidates(lang, *doc.settings.option("untranslated.language", "languages", ()))
+    try:
+        code, p, p_lang = best_other(seg.text, langs, lang)
+    except ValueError:
+        return
+    threshold = float(doc.settings.option("untranslated.language", "min_confidence", 0.95))
+    if p < threshold:
+        return
+    if code == "en":
+        # Confirm with the words: English lines must read English, not just look Latin.
+        r = read_english(seg.text, neutral=_analysis(doc).neutral(seg.text), code=_analysis(doc).code)
+        if r.english_share < 0.75 or r.english < 3:
+            return
+    yield Hit(f"segment reads as {language_name(code)} ({p:.2f}), not {language_name(lang)}", evidence=seg.text)
+
+
+@check(
+    "untranslated.partial",
+    severity="warning",
+    scope=Scope.SEGMENT,
+    example="She said that abantu bangi baagala okusoma mu masomero and left.",
+)
+def partial(seg: Segment, side: str, doc: Document):
+    """A clause of the source language left inside an English segment.
+
+    Slides a six-word window over the segment and reports each stretch where the words are
+    mostly source-language (copied from the aligned source segment, more frequent in the
+    source language than in English, or Hebrew/Devanagari letters) with at most one common
+    English word; the span marks the stretch. Names, numbers, participant codes ([P3], R1),
+    URLs and glossary keep-as-is terms never count, so a sentence full of names is not
+    reported. Silence a false alarm by dismissing it in review, or add the phrase as a
+    keep-as-is glossary row (source = target) when it is meant to stay untranslated.
+    """
+    if not _english_side(side, doc):
+        return
+    a = _analysis(doc)
+    r = a.reading(seg, side)
+    if r.whole or not r.stretches or _copied(seg, side, a):
+        return
+    for start, end in r.stretches:
+        text = seg.text[start:end]
+        yield Hit(f"untranslated source-language words: “{_short(text)}”", span=(start, end), evidence=text)
+
+
+@check(
+    "untranslated.script",
+    severity="warning",
+    scope=Scope.SEGMENT,
+    example="They call it שלום עליכם here.",
+)
+def script(seg: Segment, side: str, doc: Document):
+    """Hebrew or Devanagari words inside an English segment.
+
+    English is written in Latin letters, so two or more consecutive words in Hebrew or
+    Devanagari script on the English side were left untranslated (or not transliterated).
+    One such word alone is not reported (a name written in its own script); longer stretches
+    are reported by ``untranslated.partial``. Silence a false alarm by dismissing it in review
+    or adding the words as a keep-as-is glossary row.
+    """
+    if not _english_side(side, doc):
+        return
+    a = _analysis(doc)
+    r = a.reading(seg, side)
+    if r.whole or not r.script_spans or _copied(seg, side, a):
+        return
+    for start, end in r.script_spans:
+        if any(s < end and start < e for s, e in r.stretches):
+            continue
+        text = seg.text[start:end]
+        yield Hit(f"words in another script: “{_short(text)}”", span=(start, end), evidence=text)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+__all__ = ["copy", "empty", "language", "partial", "script"]

@@ -63,7 +63,8 @@ _STATIC: dict[str | None, dict[str, _Static]] = {}
 _CHAR: dict[str, dict[str, bool]] = {}
 _CACHE_MAX = 300_000
 _PLAIN = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#]\w+|\b\w+(?:\.\w+)*\.(?:com|org|net)(?:/\S*)?")
-NOUN_CAPITALISING = frozenset({"de"})  # languages whose common nouns are capitalised
+NOUN_CAPITALISING = frozenset({"de"})
+GENERIC_OTHER = "de"  # the look-alike list used when the source language is unknown  # languages whose common nouns are capitalised
 
 
 def _static(w: str, en: dict[str, int], other: dict[str, int]) -> _Static:
@@ -121,7 +122,8 @@ def score_words(
     """
     lang = (source_lang or "").split("-")[0] or None
     en = english()
-    other = shared(lang)
+    # Without a source language, German still tells look-alikes ("die", "war") from English.
+    other = shared(lang or GENERIC_OTHER)
     cache = _STATIC.get(lang)
     if cache is None or len(cache) > _CACHE_MAX:
         cache = _STATIC[lang] = {}

@@ -27,6 +27,7 @@ WHOLE_COVER = 0.8  # or when non-English windows cover this share of its words
 class Reading:
     words: int
     english: int  # words that read as English
+    common: int  # ... of which common English words (the top ~2,000: "the", "said")
     foreign: float  # summed non-English evidence
     whole: bool  # the segment as a whole is not English
     stretches: tuple[tuple[int, int], ...]  # char spans of non-English clauses (partial)
@@ -51,6 +52,7 @@ def read_english(
     scores = sc.scores
     n = len(scores)
     english = sum(1 for s in scores if s < 0)
+    common = sum(1 for s in scores if s <= -1.0)
     foreign = sum(s for s in scores if s > 0)
     runs = foreign_runs(scores)
     covered = sum(j - i for i, j in runs)
@@ -65,4 +67,4 @@ def read_english(
         flags = [not (w := m.group()).isascii() and token_script(w) not in (LATIN, OTHER) for m in ms]
         if sum(flags) >= 2:
             script_spans = tuple((ms[i].start(), ms[j - 1].end()) for i, j in script_runs(scores, flags))
-    return Reading(n, english, foreign, bool(whole), stretches, script_spans)
+    return Reading(n, english, common, foreign, bool(whole), stretches, script_spans)

@@ -34,15 +34,25 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return 0
-    from rich.console import Console
-    from rich.table import Table
+    import shutil
 
-    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
-    for col in ("source", "translation", "bead", "score", "source text", "translation text"):
-        table.add_column(col, overflow="ellipsis", no_wrap=True, max_width=40 if "text" in col else None)
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False, soft_wrap=True)
+    width = max(shutil.get_terminal_size((120, 24)).columns, 80)
+    text_w = (width - 26) // 2
+    console.print(Text(f"{'src':>7} {'en':>7} {'bead':>4} {'score':>5}  {'source':<{text_w}} translation", style="bold"))
     for unit in doc.units:
-        flag = "" if unit.kind == "1-1" else "bold yellow"
-        table.add_row(",".join(map(str, unit.source_lines)) or "–", ",".join(map(str, unit.translation_lines)) or "–",
-                      unit.kind, f"{unit.score:.2f}", unit.source_text, unit.translation_text, style=flag)
-    Console(highlight=False).print(table)
+        src = ",".join(map(str, unit.source_lines)) or "–"
+        tgt = ",".join(map(str, unit.translation_lines)) or "–"
+        row = Text(f"{src:>7} {tgt:>7} {unit.kind:>4} {unit.score:5.2f}  ",
+                   style="bold yellow" if unit.kind != "1-1" else ("yellow" if unit.score < 0.5 else ""))
+        row.append(_clip(unit.source_text, text_w).ljust(text_w) + " ")
+        row.append(_clip(unit.translation_text, text_w))
+        console.print(row)
     return 0
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"

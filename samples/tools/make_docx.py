@@ -122,6 +122,8 @@ def build(tid: str) -> list[tuple[str, str, str, str, str, str]]:
             eline = len(en_lines)
         for check, side, note in t.problems:
             ln = sline if side == "source" else eline
+            if side == "translation" and en_rel is not None and eline != sline:
+                note += f" (its source line: {sline})"
             table.append((site, tid, side, str(ln), note, check))
     if en_rel is None:
         write_table(STUDY / src_rel, rows, ("Luganda", "English"))

@@ -251,7 +251,7 @@ def test_western_text_in_cp1252_reads_back_the_same(tmp_path, lines, newline):
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.binary(max_size=300), suffix=st.sampled_from([".txt", ".docx", ".md", ".bin", ".eaf", ""]))
+@given(data=st.binary(max_size=300), suffix=st.sampled_from([".txt", ".docx", ".md", ".bin", ".eaf", ".srt", ".vtt", ""]))
 def test_arbitrary_bytes_give_a_transcript_or_input_error(tmp_path, data, suffix):
     p = tmp_path / f"any{suffix}"
     p.write_bytes(data)

@@ -79,7 +79,7 @@ def _kind(p: Path) -> tuple[str, bytes | None]:
 
 def read_transcript(path: str | Path, *, id: str | None = None, language: str | None = None,
                     site: str | None = None) -> Transcript:
-    """One transcript (.txt and other text, .docx, .eaf). ``id`` defaults to the file stem.
+    """One transcript (.txt and other text, .srt/.vtt, .docx, .eaf). ``id`` defaults to the file stem.
 
     A bilingual review .docx gives its source column; use :func:`read_pair` for both.
     """

@@ -110,7 +110,8 @@ def split_lines(text: str) -> tuple[list[str], str, bool]:
 
 
 def parse_text(text: str, path: str | Path, *, id: str, language: str | None = None,
-               site: str | None = None, encoding: str = "utf-8", bom: bool = False) -> Transcript:
+               site: str | None = None, encoding: str = "utf-8", bom: bool = False,
+               subtitles: bool = False) -> Transcript:
     """Decoded text → Transcript (shared by :func:`read_text` and tests)."""
     bad = _CONTROL.search(text)
     if bad:
@@ -125,14 +126,22 @@ def parse_text(text: str, path: str | Path, *, id: str, language: str | None = N
             if not unicodedata.is_normalized("NFC", line):
                 physical[i] = unicodedata.normalize("NFC", line)
                 nfc_changed = True
-    segments, end_stamps = build_segments(list(enumerate(physical, 1)))
+    fmt, extra = "text", {}
+    if subtitles or (physical and physical[0].lstrip("\ufeff").startswith("WEBVTT")):
+        from transqa.readers.subtitles import parse_subtitles
+
+        segments, extra = parse_subtitles(physical, path, id=id, language=language, site=site)
+        fmt, end_stamps = "subtitles", {}
+    else:
+        segments, end_stamps = build_segments(list(enumerate(physical, 1)))
     if not segments:
         raise InputError(path, "empty transcript (only whitespace)")
     meta: dict[str, object] = {
-        "format": "text", "encoding": encoding, "bom": bom, "newline": newline,
+        "format": fmt, "encoding": encoding, "bom": bom, "newline": newline,
         "mixed_newlines": mixed, "final_newline": final_newline, "nfc_changed": nfc_changed,
         "physical_lines": len(physical),
     }
+    meta.update(extra)
     if mixed:  # a writer needs every line's own ending to put the file back byte for byte
         meta["newlines"] = _NEWLINE.findall(text)
     if end_stamps:
@@ -147,4 +156,5 @@ def read_text(path: str | Path, data: bytes, *, id: str, language: str | None = 
     if not data.strip():
         raise InputError(path, "empty file")
     text, encoding, bom = decode(data, path, language)
-    return parse_text(text, path, id=id, language=language, site=site, encoding=encoding, bom=bom)
+    return parse_text(text, path, id=id, language=language, site=site, encoding=encoding, bom=bom,
+                      subtitles=Path(path).suffix.lower() in (".srt", ".vtt"))

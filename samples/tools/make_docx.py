@@ -145,8 +145,7 @@ def write(path: Path, lines: list[str]) -> None:
     doc = Document()  # one paragraph per turn
     for l in lines:
         doc.add_paragraph(nfc(l))
-    _freeze(doc)
-    doc.save(path)
+    _save(doc, path)
 
 
 def write_table(path: Path, rows: list[tuple[str, str]], header: tuple[str, str]) -> None:
@@ -162,8 +161,22 @@ def write_table(path: Path, rows: list[tuple[str, str]], header: tuple[str, str]
         cells = table.add_row().cells
         cells[0].text = nfc(src)
         cells[1].text = nfc(en)
+    _save(doc, path)
+
+
+def _save(doc, path: Path) -> None:
+    """Save with fixed metadata and zip dates, so a rebuild gives identical bytes."""
+    import io
+    import zipfile
+
     _freeze(doc)
-    doc.save(path)
+    buf = io.BytesIO()
+    doc.save(buf)
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=(2026, 11, 1, 12, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            out.writestr(info, src.read(item.filename))
 
 
 def _freeze(doc) -> None:

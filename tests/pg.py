@@ -2,7 +2,8 @@
 
 The server is a fresh cluster in a temporary folder (``initdb`` + ``pg_ctl`` from Debian's
 ``postgresql`` package, listening only on a Unix socket in that folder, fsync off). As root the
-cluster is run as the ``postgres`` user via ``runuser``. Each test gets its own schema, named in
+cluster is run as the ``postgres`` user via ``runuser``. ``TRANSQA_TEST_PG_URL`` points the tests at
+a server of your own instead. Each test gets its own schema, named in
 the URL's ``options=-csearch_path=…``, so tests never see each other's tables.
 
 When no server can be started the PostgreSQL variants are skipped — except in CI (``CI=true``),
@@ -92,22 +93,26 @@ def stop_server() -> None:
 
 
 def server_or_skip() -> str:
+    """The base URL of a server for the tests: ``TRANSQA_TEST_PG_URL`` if set (a server you
+    run yourself; tests create and leave schemas ``t_…`` in it), else a throwaway cluster."""
+    if os.environ.get("TRANSQA_TEST_PG_URL"):
+        return os.environ["TRANSQA_TEST_PG_URL"]
     socket, why = start_server()
     if socket is None:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"PostgreSQL tests must run in CI: {why}")
         pytest.skip(why)
-    return socket
+    return f"postgresql://postgres@/postgres?host={socket}"
 
 
-def fresh_database_url(socket: str) -> str:
+def fresh_database_url(base_url: str) -> str:
     """A URL whose connections see only a new, empty schema."""
     import psycopg
 
     schema = "t_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(f"postgresql://postgres@/postgres?host={socket}", autocommit=True) as conn:
+    with psycopg.connect(base_url, autocommit=True) as conn:
         conn.execute(f"CREATE SCHEMA {schema}")
-    return f"postgresql://postgres@/postgres?host={socket}&options=-csearch_path%3D{schema}"
+    return f"{base_url}{'&' if '?' in base_url else '?'}options=-csearch_path%3D{schema}"
 
 
 # -- small review projects -----------------------------------------------------------------
@@ -197,8 +202,7 @@ def make_project(root: Path, database: str | None = None, *, translator: str = "
 # -- fixtures (import them into a test module: ``from pg import database, pg_server``) -----
 @pytest.fixture(scope="session")
 def pg_server():
-    socket = server_or_skip()
-    yield socket
+    yield server_or_skip()
     stop_server()
 
 

@@ -108,9 +108,11 @@ def test_nfc_normalisation(tmp_path):
 
 def test_stray_bom_and_zero_width_lines_are_blank(tmp_path):
     p = tmp_path / "z.txt"
-    p.write_text("\ufeffR1: a\n\u200b\n\ufeff\nR2: b\n", encoding="utf-8")
+    p.write_text("\ufeffR1: a\n\u200b\n\ufeff\nR2: b\n\u200bR3: c\n\ufeff#00:00:01-0# d\x1a", encoding="utf-8")
     t = read_transcript(p)
-    assert [(s.line, s.text) for s in t.segments] == [(1, "a"), (4, "b")]
+    assert [(s.line, s.speaker, s.text) for s in t.segments] == [
+        (1, "R1", "a"), (4, "R2", "b"), (5, "R3", "c"), (6, None, "d")]
+    assert t.segments[3].seconds == 1.0
     assert t.meta["bom"] is True
 
 

@@ -261,13 +261,18 @@ class _Scan:
 
 
 def _scan(line: str) -> _Scan:
-    ts = _lead_timestamp(line)
-    label = _label_at(line, ts[0] if ts else 0) if ":" in line else None
+    start = 0
+    if line and line[0] in _INVISIBLE:  # a stray BOM or zero-width space before "R1:"
+        start = len(line) - len(line.lstrip(_INVISIBLE))
+    ts = _lead_timestamp(line, start)
+    label = _label_at(line, ts[0] if ts else start) if ":" in line else None
     return _Scan(ts, label)
 
 
 def _finish(line: str, scan: _Scan, weak_labels: frozenset[str] | set[str]) -> LineStart:
     pos, ts, secs = (scan.ts[0], scan.ts[1], scan.ts[2]) if scan.ts else (0, None, None)
+    if not pos and line and line[0] in _INVISIBLE:
+        pos = len(line) - len(line.lstrip(_INVISIBLE))
     speaker = None
     found = scan.label
     if found and (found[1] == "strong" or found[0] in weak_labels):

@@ -113,6 +113,8 @@ def parse_text(text: str, path: str | Path, *, id: str, language: str | None = N
                site: str | None = None, encoding: str = "utf-8", bom: bool = False,
                subtitles: bool = False) -> Transcript:
     """Decoded text → Transcript (shared by :func:`read_text` and tests)."""
+    if text.endswith("\x1a"):  # DOS end-of-file mark
+        text = text[:-1]
     bad = _CONTROL.search(text)
     if bad:
         raise InputError(path, f"binary file or control character U+{ord(bad.group()):04X}, not text",

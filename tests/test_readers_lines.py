@@ -25,6 +25,10 @@ from transqa.readers.lines import clean, label_candidate, parse_line, parse_line
         ("P01:Hallo", "P01", "Hallo"),
         ("R1 : stray space", "R1", "stray space"),
         ("SPEAKER_01: whisper style", "SPEAKER_01", "whisper style"),
+        ("FG1_P3: group and person", "FG1_P3", "group and person"),
+        ("Dr. Müller: Guten Tag", None, "Dr. Müller: Guten Tag"),  # a name alone is not enough
+        ("प्रतिभागी १: हाँ", "प्रतिभागी १", "हाँ"),
+        ("משתתף א: כן", "משתתף א", "כן"),
         ("מנחה: ברוכים הבאים", "מנחה", "ברוכים הבאים"),
         ("משתתפת 2: נכון", "משתתפת 2", "נכון"),
         ("सूत्रसंचालक: नमस्कार सर्वांना", "सूत्रसंचालक", "नमस्कार सर्वांना"),

@@ -84,8 +84,8 @@ def parse_timestamp(text: str) -> tuple[str, float] | None:
 
 
 # --- speaker labels -----------------------------------------------------------------------
-# Codes: R1, P03, B2, M, I, IP2, TN3, SPEAKER_01, Sprecher_2.
-_CODE = re.compile(r"[A-Z]|[A-Z]{1,4}\d{1,3}[a-z]?|[A-Za-z]+_\d{1,3}")
+# Codes: R1, P03, B2, M, I, IP2, TN3, SPEAKER_01, Sprecher_2, FG1_P3, IP_01, P3-2.
+_CODE = re.compile(r"[A-Z]|[A-Z]{1,4}\d{1,3}[a-z]?|[A-Za-z]+_\d{1,3}|[A-Z]{1,4}\d{0,3}[_-][A-Z]{0,4}\d{1,3}")
 _ROLE_ABBREVIATIONS = frozenset(
     "MOD INT IV IP IR IE FAC RES RESP PT TN TL OBS CF CO MODERATOR INTERVIEWER FACILITATOR".split()
 )

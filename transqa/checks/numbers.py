@@ -39,6 +39,13 @@ class _Item:
     end: int
     text: str
     approx: tuple[float, ...] = ()  # the quantity converted to the other unit system
+    # Readings that only meet a short (two-digit) number or a number word on the other side:
+    # "1930s" meets "the 30s", "6.30am" meets "6:30" — but "1930s" must not meet "8930s".
+    weak: frozenset[str] = frozenset()
+
+    @property
+    def short(self) -> bool:
+        return len(self.text) <= 2
 
 
 # Units a translator may convert (news and health talk: weight, height, distance, rain,
@@ -129,6 +136,7 @@ def _items(text: str, lang: str | None) -> list[_Item]:
             continue
         raw = m.group()
         vals = set(readings(raw))
+        weak: set[str] = set()
         if not vals:
             continue
         taken.append((m.start(), m.end()))
@@ -136,18 +144,20 @@ def _items(text: str, lang: str | None) -> list[_Item]:
         before = text[max(0, m.start() - 14):m.start()]
         wa = _WORD_AFTER.match(after)
         wb = _WORD_BEFORE.search(before)
+        has_scale = False
         for w in (wa.group(1) if wa else None, wb.group(1) if wb else None):
             if w:
                 sc = scales.get(fold(w).rstrip("s")) or scales.get(fold(w))
                 if sc:
+                    has_scale = True
                     vals |= {x for x in (scaled(v, sc) for v in list(vals)) if x}
         whole, dot, frac = raw.partition(".")
-        if dot and len(frac) == 2 and whole.isdigit() and int(whole) <= 24 and int(frac) <= 59:
-            vals |= _hours(int(whole)) | {str(int(frac))}
+        if dot and not has_scale and len(frac) == 2 and whole.isdigit() and int(whole) <= 24 and int(frac) <= 59:
+            weak |= _hours(int(whole)) | {str(int(frac))}
         if after[:1] == "s" or after[:2] in ("'s", "’s", "er"):
             for v in list(vals):
                 if v.isdigit() and len(v) == 4 and v.endswith("0"):
-                    vals.add(str(int(v[2:])))
+                    weak.add(str(int(v[2:])))
         if code == "en":
             ap = _AMPM.match(after)
             if ap and raw.isdigit() and int(raw) <= 12:
@@ -167,7 +177,7 @@ def _items(text: str, lang: str | None) -> list[_Item]:
                 approx = _convert(float(min(vals, key=len)), *unit)
             except ValueError:
                 pass
-        items.append(_Item(frozenset(vals), m.start(), m.end(), raw, approx))
+        items.append(_Item(frozenset(vals), m.start(), m.end(), raw, approx, frozenset(weak)))
     for m in DIGIT_RUN.finditer(text):  # digits the patterns above could not read: 1959,1962
         if free(m.start(), m.end()):
             items.append(_Item(frozenset({str(int(ascii_digits(m.group())))}), m.start(), m.end(), m.group()))
@@ -175,14 +185,29 @@ def _items(text: str, lang: str | None) -> list[_Item]:
     return items
 
 
-def _pool(text: str, lang: str | None, items: list[_Item]) -> set[str]:
-    """Every value a side can account for: its digits' readings and its number words."""
+@dataclass(slots=True)
+class _Pool:
+    """What one side can account for."""
+
+    strong: set[str]  # its digits' readings and its number words
+    short: set[str]   # readings of its two-digit numbers and its number words
+    weak: set[str]    # weak readings of its numbers
+
+
+def _pool(text: str, lang: str | None, items: list[_Item]) -> _Pool:
     pool: set[str] = set()
+    short: set[str] = set()
+    weak: set[str] = set()
     for it in items:
         pool |= it.readings
+        weak |= it.weak
+        if it.short:
+            short |= it.readings
     words = number_words(text, lang)
     if words:
-        pool |= word_values(words, lang, text)
+        wv = word_values(words, lang, text)
+        pool |= wv
+        short |= wv
         code = (lang or "").split("-")[0]
         if code in _CLOCK:
             for w in words:
@@ -190,7 +215,8 @@ def _pool(text: str, lang: str | None, items: list[_Item]) -> set[str]:
                     pool |= {str(int(w.value + 6) % 24), str(int(w.value + 18) % 24), str(int(w.value + 6) % 12)}
         if any(h in fold(text) for h in _HALF.get((lang or "").split("-")[0], ())):
             pool.add("30")  # half past: "4:30" / "saa kumi na nusu"
-    return pool
+            short.add("30")
+    return _Pool(pool, short, weak)
 
 
 def unit_mismatches(src: str, tgt: str, src_lang: str | None, tgt_lang: str = "en") -> tuple[list[_Item], list[_Item]]:
@@ -204,15 +230,15 @@ def unit_mismatches(src: str, tgt: str, src_lang: str | None, tgt_lang: str = "e
     return _unmatched(s_items, t_pool), _unmatched(t_items, s_pool)
 
 
-def _unmatched(items: list[_Item], pool: set[str]) -> list[_Item]:
+def _unmatched(items: list[_Item], pool: _Pool) -> list[_Item]:
     out = []
     numeric: list[float] | None = None
     for it in items:
-        if it.readings & pool:
+        if it.readings & pool.strong or it.weak & pool.short or (it.short and it.readings & pool.weak):
             continue
         if it.approx:
             if numeric is None:
-                numeric = [float(v) for v in pool if _FLOAT.fullmatch(v)]
+                numeric = [float(v) for v in pool.strong if _FLOAT.fullmatch(v)]
             if any(abs(a - p) <= UNIT_TOLERANCE * max(abs(a), abs(p)) for a in it.approx for p in numeric if p):
                 continue
         out.append(it)

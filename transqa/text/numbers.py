@@ -84,6 +84,7 @@ def numbers(text: str, lang: str | None = None) -> list[Number]:
 # "20 लाख"; "6:30" meets "6.30am". The helpers below give every number its plausible
 # readings and every side the values its number words and month names stand for.
 
+import itertools  # noqa: E402
 from decimal import Decimal, InvalidOperation  # noqa: E402
 
 # digits possibly glued to letters or currency signs; no grouping/decimal run-on into digits
@@ -377,6 +378,10 @@ def _lg_all(word: str) -> list[float]:
     return [v for ending, v in _LG_ENDINGS if k.endswith(ending)]
 
 
+_SPLIT_LG_SW = re.compile(r"['’\-]")
+_SPLIT_HYPHEN = re.compile(r"-")
+
+
 def number_words(text: str, lang: str | None) -> list[NumberWord]:
     """Spelled-out numbers, ordinals, and month names (as 1–12) in ``text``."""
     from transqa.text.tokens import tokens
@@ -386,13 +391,17 @@ def number_words(text: str, lang: str | None) -> list[NumberWord]:
         return []
     out = []
     for tok in tokens(text):
-        pieces = re.split(r"['’\-]", tok.text) if code in ("lg", "sw") else tok.text.split("-")
-        for piece in pieces:
-            got = _lookup(piece, code, tok.text)
+        splitter = _SPLIT_LG_SW if code in ("lg", "sw") else _SPLIT_HYPHEN
+        pos = 0
+        for piece in splitter.split(tok.text):
+            a = tok.start + pos
+            b = a + len(piece)
+            pos += len(piece) + 1
+            got = _lookup(piece, code, tok.text) if piece else None
             if got is not None:
-                out.append(NumberWord(got[0], tok.start, tok.end, tok.text, got[1]))
+                out.append(NumberWord(got[0], a, b, piece, got[1]))
                 if code == "lg":
-                    out.extend(NumberWord(v, tok.start, tok.end, tok.text, False) for v in _lg_all(piece) if v != got[0])
+                    out.extend(NumberWord(v, a, b, piece, False) for v in _lg_all(piece) if v != got[0])
     return out
 
 
@@ -405,26 +414,36 @@ def word_values(words: list[NumberWord], lang: str | None, text: str = "") -> se
     def add(v: float) -> None:
         vals.add(str(int(v)) if v == int(v) else format(Decimal(str(v)).normalize(), "f"))
 
-    run: list[NumberWord] = []
+    # words at the same place are alternatives (Luganda ebisatu: 3 or 300)
+    groups: list[list[NumberWord]] = []
+    for w in words:
+        if groups and (groups[-1][0].start, groups[-1][0].end) == (w.start, w.end):
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+    run: list[list[NumberWord]] = []
 
     def flush() -> None:
         if 1 < len(run) <= 8:
             for i in range(len(run)):
                 for j in range(i + 2, len(run) + 1):
-                    seq = [w.value for w in run[i:j]]
-                    add(_compose(seq))
-                    add(_compose_scale_first(seq))
-                    add(sum(seq))
+                    for n, seq in enumerate(itertools.product(*([w.value for w in g] for g in run[i:j]))):
+                        if n >= 16:
+                            break
+                        add(_compose(list(seq)))
+                        add(_compose_scale_first(list(seq)))
+                        add(sum(seq))
         run.clear()
 
-    for w in words:
-        add(w.value)
+    for g in groups:
+        for w in g:
+            add(w.value)
         if run:
-            gap = text[run[-1].end:w.start] if text else " "
-            gap_words = [g for g in re.split(r"[\s,\-]+", gap.strip()) if g]
-            if len(gap) > 12 or "," in gap or any(_word_key(g, code) not in _CONNECTORS for g in gap_words):
+            gap = text[run[-1][0].end:g[0].start] if text else " "
+            gap_words = [x for x in re.split(r"[\s,\-'’]+", gap.strip()) if x]
+            if len(gap) > 12 or "," in gap or any(_word_key(x, code) not in _CONNECTORS for x in gap_words):
                 flush()
-        run.append(w)
+        run.append(g)
     flush()
     return vals
 

@@ -138,3 +138,14 @@ def test_verify_exit_codes(project, capsys, tmp_path):
 def test_bad_input_exits_2(project, capsys):
     assert run_cli(["signoff", str(project), "NOPE", "--reviewer", "ak"]) == 2
     assert "no transcript 'NOPE'" in capsys.readouterr().err
+
+
+def test_db_option_points_at_another_database(tmp_path, capsys):
+    project = make_project(tmp_path / "s")
+    other = tmp_path / "elsewhere" / "review.db"
+    assert run_cli(["signoff", str(project), "T1", "--reviewer", "ak", "--db", str(other)]) == 0
+    assert other.exists() and not (project / ".transqa" / "review.db").exists()
+    assert entry(status_json(project, capsys), "T1")["state"] == "unchecked"  # the default db knows nothing
+    capsys.readouterr()
+    assert run_cli(["status", str(project), "--format", "json", "--db", str(other)]) == 0
+    assert entry(json.loads(capsys.readouterr().out), "T1")["state"] == "in-review"

@@ -497,7 +497,11 @@ class ReviewStore:
         for eid, temp_rel, after in pending:
             temp = self._abs(temp_rel)
             current = file_sha256(target) if target.exists() else None
-            if current != after and temp.exists() and file_sha256(temp) == after:
+            if current != after:
+                if not (temp.exists() and file_sha256(temp) == after):
+                    # not staged here: another machine's save in progress (PostgreSQL shared by
+                    # sites) or a lost staged file — leave it; verify reports a mismatch
+                    continue
                 writeback.install(temp, target)
                 done.append(f"completed edit {eid} of {rel}")
             temp.unlink(missing_ok=True)

@@ -91,3 +91,13 @@ def test_database_location_and_bad_urls(tmp_path):
     with pytest.raises(InputError) as e:
         open_store(project, "postgresql://u:secret@/nodb?host=/nonexistent-socket-dir")
     assert "cannot connect" in str(e.value) and "secret" not in str(e.value)
+
+
+def test_store_never_imports_rich_or_textual():
+    import subprocess
+    import sys
+
+    code = ("import sys; import transqa.store, transqa.store.docx_edit; "
+            "bad = [m for m in sys.modules if m.split('.')[0] in ('rich', 'textual')]; "
+            "assert not bad, bad")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=str(__import__("pathlib").Path(__file__).parent.parent))

@@ -54,6 +54,43 @@ def _run_document(info: CheckInfo, doc: Document, out: list[Finding]) -> None:
 _RUNNERS = {Scope.SEGMENT: _run_segment, Scope.UNIT: _run_unit, Scope.DOCUMENT: _run_document}
 
 
+def selected(doc: Document, registry: Registry = REGISTRY) -> list[CheckInfo]:
+    """The checks a document's settings select (``select``/``ignore`` from transqa.toml or CLI)."""
+    return registry.select(doc.settings.select, doc.settings.ignore)
+
+
+def run_document_checks(doc: Document, infos: Iterable[CheckInfo]) -> list[Finding]:
+    """Every non-project check on one document: the part that can run in a worker process."""
+    out: list[Finding] = []
+    for info in infos:
+        if info.scope is Scope.PROJECT:
+            continue
+        if (info.needs_translation or info.scope is Scope.UNIT) and not doc.has_translation:
+            continue
+        _RUNNERS[info.scope](info, doc, out)
+    return out
+
+
+def run_project_checks(docs: Sequence[Document], chosen: dict[str, list[CheckInfo]]) -> dict[str, list[Finding]]:
+    """Project-scope checks, once over all documents that selected each of them."""
+    results: dict[str, list[Finding]] = {d.id: [] for d in docs}
+    project_checks: dict[str, CheckInfo] = {}
+    for infos in chosen.values():
+        for info in infos:
+            if info.scope is Scope.PROJECT:
+                project_checks[info.id] = info
+    for info in project_checks.values():
+        members = [d for d in docs if info in chosen[d.id] and (d.has_translation or not info.needs_translation)]
+        for doc, hit in info.func(members):
+            results[doc.id].append(_finding(info, hit, doc, (), ()))
+    return results
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    findings.sort(key=lambda f: (f.first_line, f.translation_lines[:1], f.check))
+    return findings
+
+
 def run_checks(
     docs: Sequence[Document],
     checks: Iterable[CheckInfo] | None = None,
@@ -66,32 +103,15 @@ def run_checks(
     ``checks`` defaults to the registry filtered by each document's settings (select/ignore).
     ``progress(done, total)`` is called after each document, for a UI or CLI progress bar.
     """
-    results: dict[str, list[Finding]] = {d.id: [] for d in docs}
-    chosen: dict[str, list[CheckInfo]] = {}
+    fixed = list(checks) if checks is not None else None
+    chosen = {d.id: fixed if fixed is not None else selected(d, registry) for d in docs}
+    results: dict[str, list[Finding]] = {}
     for done, doc in enumerate(docs, 1):
-        infos = list(checks) if checks is not None else registry.select(doc.settings.select, doc.settings.ignore)
-        chosen[doc.id] = infos
-        out = results[doc.id]
-        for info in infos:
-            if info.scope is Scope.PROJECT:
-                continue
-            if info.needs_translation and not doc.has_translation:
-                continue
-            if info.scope is Scope.UNIT and not doc.has_translation:
-                continue
-            _RUNNERS[info.scope](info, doc, out)
+        results[doc.id] = run_document_checks(doc, chosen[doc.id])
         if progress:
             progress(done, len(docs))
-    # Project scope: once over all documents that selected the check.
-    project_checks: dict[str, CheckInfo] = {}
-    for infos in chosen.values():
-        for info in infos:
-            if info.scope is Scope.PROJECT:
-                project_checks[info.id] = info
-    for info in project_checks.values():
-        members = [d for d in docs if info in chosen[d.id] and (d.has_translation or not info.needs_translation)]
-        for doc, hit in info.func(members):
-            results[doc.id].append(_finding(info, hit, doc, (), ()))
+    for doc_id, extra in run_project_checks(docs, chosen).items():
+        results[doc_id].extend(extra)
     for findings in results.values():
-        findings.sort(key=lambda f: (f.first_line, f.translation_lines[:1], f.check))
+        sort_findings(findings)
     return results

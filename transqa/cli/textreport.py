@@ -73,9 +73,9 @@ def render_text(result: CheckResult, *, color: bool, redact: bool = False) -> st
         console.print(head)
         for f in findings:
             line = Text("  ")
-            line.append(f"{citation(doc, f):<24}", style="bold")
+            line.append(f"{citation(doc, f):<23} ", style="bold")
             line.append(f"{str(f.severity):<8}", style=STYLE[f.severity])
-            line.append(f"{f.check:<32}", style="magenta")
+            line.append(f"{f.check:<35} ", style="magenta")
             line.append(f.message)
             console.print(line)
             ex = _excerpt(doc, f, redact)

@@ -6,12 +6,17 @@ aligned and checked the same way.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import sys
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from transqa.align import align
 from transqa.checks import run_checks
+from transqa.checks.runner import run_document_checks, run_project_checks, selected, sort_findings
 from transqa.checks.context import Document
 from transqa.checks.settings import CheckSettings
 from transqa.model import Bead, Finding, Severity, TranscriptPair
@@ -41,23 +46,18 @@ class CheckResult:
 
 
 def one_to_one(pair: TranscriptPair) -> list[Bead]:
-    """Beads for a pair whose reader already knows the pairing (a bilingual table row by row)."""
-    n_src = len(pair.source.segments)
-    n_tgt = len(pair.translation.segments) if pair.translation else 0
-    src_rows = pair.source.meta.get("rows")
-    tgt_rows = pair.translation.meta.get("rows") if pair.translation else None
-    if isinstance(src_rows, list) and isinstance(tgt_rows, list):
-        # rows[i] = table row of segment i; segments of the same row form one bead
-        by_row: dict[int, tuple[list[int], list[int]]] = {}
-        for i, r in enumerate(src_rows):
-            by_row.setdefault(r, ([], []))[0].append(i)
-        for j, r in enumerate(tgt_rows):
-            by_row.setdefault(r, ([], []))[1].append(j)
-        return [Bead(tuple(s), tuple(t), 1.0 if s and t else 0.0) for _, (s, t) in sorted(by_row.items())]
-    beads = [Bead((i,), (i,), 1.0) for i in range(min(n_src, n_tgt))]
-    beads += [Bead((i,), (), 0.0) for i in range(n_tgt, n_src)]
-    beads += [Bead((), (j,), 0.0) for j in range(n_src, n_tgt)]
-    return beads
+    """Beads for a pair whose reader already knows the pairing (a bilingual table, an ELAN file).
+
+    Such readers number both sides' segments by row, so segments with the same line number
+    belong together; a row with an empty cell gives a 1-0 or 0-1 bead at that row, and later
+    rows stay paired.
+    """
+    rows: dict[int, tuple[list[int], list[int]]] = {}
+    for i, seg in enumerate(pair.source.segments):
+        rows.setdefault(seg.line, ([], []))[0].append(i)
+    for j, seg in enumerate(pair.translation.segments if pair.translation else []):
+        rows.setdefault(seg.line, ([], []))[1].append(j)
+    return [Bead(tuple(s), tuple(t), 1.0 if s and t else 0.0) for _, (s, t) in sorted(rows.items())]
 
 
 def build_document(pair: TranscriptPair, settings: CheckSettings) -> Document:
@@ -88,13 +88,67 @@ def check_documents(docs: Sequence[Document], progress: Progress | None = None) 
     return CheckResult(list(docs), run_checks(docs, progress=progress))
 
 
+def _check_one(project: Project, spec: TranscriptSpec, settings: CheckSettings) -> tuple[Document, list[Finding]]:
+    doc = build_document(load_pair(project, spec), settings)
+    findings = run_document_checks(doc, selected(doc))
+    doc.cache.clear()  # detector caches stay in the worker
+    return doc, findings
+
+
+def _worker_init(settings: CheckSettings) -> None:
+    global _WORKER_SETTINGS
+    _WORKER_SETTINGS = settings
+
+
+_WORKER_SETTINGS: CheckSettings | None = None
+
+
+def _check_in_worker(project: Project, spec: TranscriptSpec) -> tuple[Document, list[Finding]]:
+    assert _WORKER_SETTINGS is not None
+    return _check_one(project, spec, _WORKER_SETTINGS)
+
+
+def default_workers(n_docs: int) -> int:
+    """Use every core for several transcripts; one process for a few (start-up would dominate)."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cpus, n_docs // 2, 8))
+
+
 def check_project(project: Project, settings: CheckSettings | None = None, *,
-                  only: Sequence[str] | None = None, progress: Progress | None = None) -> CheckResult:
-    """Check every transcript of a project (or ``only`` those ids)."""
+                  only: Sequence[str] | None = None, progress: Progress | None = None,
+                  workers: int | None = None) -> CheckResult:
+    """Check every transcript of a project (or ``only`` those ids).
+
+    Documents are read, aligned and checked in ``workers`` processes (default: one per core
+    when there are several transcripts); project-wide checks then run once over all of them.
+    """
     settings = settings or project.settings()
-    specs = [project.spec(i) for i in only] if only else project.transcripts
-    docs = [build_document(load_pair(project, s), settings) for s in specs]
-    return check_documents(docs, progress)
+    specs = [project.spec(i) for i in only] if only else list(project.transcripts)
+    n = default_workers(len(specs)) if workers is None else max(1, workers)
+    pairs: list[tuple[Document, list[Finding]]] = []
+    if n == 1:
+        for done, spec in enumerate(specs, 1):
+            pairs.append(_check_one(project, spec, settings))
+            if progress:
+                progress(done, len(specs))
+    else:
+        ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        with ProcessPoolExecutor(n, mp_context=ctx, initializer=_worker_init, initargs=(settings,)) as pool:
+            futures = [pool.submit(_check_in_worker, project, spec) for spec in specs]
+            for done, fut in enumerate(futures, 1):
+                pairs.append(fut.result())
+                if progress:
+                    progress(done, len(specs))
+    docs = [d for d, _ in pairs]
+    for d in docs:
+        d.settings = settings  # one shared settings object again after pickling
+    findings = {d.id: f for d, f in pairs}
+    chosen = {d.id: selected(d) for d in docs}
+    for doc_id, extra in run_project_checks(docs, chosen).items():
+        findings[doc_id].extend(extra)
+    for fs in findings.values():
+        sort_findings(fs)
+    return CheckResult(docs, findings)
 
 
 def check_files(source: Path, translation: Path | None, settings: CheckSettings, *,

@@ -48,58 +48,50 @@ def make_band(centre: np.ndarray, m: int, half: int) -> Band | None:
     return Band(n, m, lo, width)
 
 
-def solve(band: Band, costs: dict[tuple[int, int], np.ndarray], insert_cost: np.ndarray) -> list[tuple[int, int]] | None:
+def solve(band: Band, costs: dict[tuple[int, int], np.ndarray], insert_cost: float) -> list[tuple[int, int]] | None:
     """The cheapest path as a list of bead types from start to end, or None if no path.
 
     ``costs[(a, b)][i, w]`` is the cost of the bead of ``a`` source and ``b`` translation
-    segments ending at cell ``(i, lo[i] + w)``; ``insert_cost[i, w]`` that of a 0-1 bead.
+    segments ending at cell ``(i, lo[i] + w)`` (inf where impossible); a 0-1 bead costs
+    ``insert_cost`` anywhere. Per row: one gather of every bead type's predecessors, one
+    minimum, and a running minimum for the 0-1 moves along the row. Choices are not stored:
+    the backtrace recomputes them on the path alone.
     """
     n, m, lo, W = band.n, band.m, band.lo, band.width
     types = [t for t in BEAD_TYPES if t in costs]
-    maxa = max(a for a, _ in types)
     maxb = max(b for _, b in types)
-    jump = int(np.max(lo[maxa:] - lo[:-maxa])) if n >= maxa else int(lo[-1])
-    left, right = maxb + 1, jump + 1
-    inf = np.inf
-    D = np.full((n + 1, left + W + right), inf)
-    back = np.zeros((n + 1, W), dtype=np.int8)  # index into types, or -1 for 0-1
+    jump = max((int(np.max(lo[a:] - lo[:-a])) for a in {a for a, _ in types} if n >= a), default=0)
+    left = maxb + 1
+    P = left + W + jump + 1
+    D = np.full((n + 1) * P + 1, np.inf)  # flat; the last cell is an "impossible" sentinel
+    sentinel = (n + 1) * P
+    rows = np.arange(n + 1)
     cols = np.arange(W)
-    nt = len(types)
-    cand = np.empty((nt, W))
-    # Row 0: only insertions from (0, 0).
-    row0 = np.cumsum(np.concatenate(([0.0], insert_cost[0, 1:])))
-    row0[lo[0] + cols > m] = inf
-    D[0, left:left + W] = row0
-    back[0, 1:] = -1
+    idx = np.empty((n + 1, len(types), W), dtype=np.int64)
+    for t, (a, b) in enumerate(types):
+        prev = np.clip(rows - a, 0, n)
+        start = prev * P + left + lo - b - lo[prev]
+        idx[:, t, :] = np.where((rows >= a)[:, None], start[:, None] + cols[None, :], sentinel)
+    stacked = np.stack([costs[t] for t in types], axis=1)  # (n + 1, T, W)
+    ramp = insert_cost * cols
+    D[left:left + W] = ramp
     for i in range(1, n + 1):
-        for t, (a, b) in enumerate(types):
-            if a > i:
-                cand[t] = inf
-                continue
-            off = left + lo[i] - b - lo[i - a]
-            cand[t] = D[i - a, off:off + W] + costs[(a, b)][i]
-        best = cand.argmin(0)
-        A = cand[best, cols]
-        # 0-1 moves along the row: D[w] = min over k <= w of A[k] + sum(insert[k+1..w]).
-        ins = insert_cost[i]
-        C = np.cumsum(ins)
-        run = np.minimum.accumulate(A - C)
-        Drow = run + C
-        from_ins = Drow < A - 1e-9
-        Drow[lo[i] + cols > m] = inf
-        D[i, left:left + W] = Drow
-        b_row = best.astype(np.int8)
-        b_row[from_ins] = -1
-        back[i] = b_row
+        A = (D[idx[i]] + stacked[i]).min(0)
+        D[i * P + left:i * P + left + W] = np.minimum.accumulate(A - ramp) + ramp
     end_w = m - lo[n]
-    if not (0 <= end_w < W) or not np.isfinite(D[n, left + end_w]):
+    if not (0 <= end_w < W) or not np.isfinite(D[n * P + left + end_w]):
         return None
     path: list[tuple[int, int]] = []
     i, j = n, m
     while i > 0 or j > 0:
         w = j - lo[i]
-        k = back[i, w]
-        a, b = INSERT if k < 0 else types[k]
+        here = D[i * P + left + w]
+        tol = 1e-7 * max(1.0, abs(here))
+        for t, (a, b) in enumerate(types):
+            if i >= a and abs(D[idx[i, t, w]] + stacked[i, t, w] - here) <= tol:
+                break
+        else:
+            a, b = INSERT
         path.append((a, b))
         i, j = i - a, j - b
     path.reverse()

@@ -14,9 +14,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 
+from transqa.align.lexicon import stems
 from transqa.align.skeleton import skeleton
 from transqa.model.transcript import Segment
 from transqa.text.normalise import fold
@@ -30,7 +32,8 @@ _CODE = re.compile(r"(?<![\w])([RPIBMF]\d{1,3})(?![\w])")
 # Punctuation flags compared between the two sides of a bead (bit positions).
 QUESTION, EXCLAIM, QUOTE, PAREN, COLON = 1, 2, 4, 8, 16
 FLAG_BITS = (QUESTION, EXCLAIM, QUOTE, PAREN, COLON)
-_QUOTES = set("\"“”„«»‚‘’‹›״")  # the apostrophe ' is left out: it is also a letter (n'okutuusa)
+# The apostrophe ' and ’ are left out: they are also letters (n'okutuusa, Amani’s).
+_QUOTE_RE = re.compile("[\"“”„«»‚‘‹›״]")
 
 
 @dataclass(slots=True)
@@ -43,6 +46,7 @@ class Side:
     numbers: list[frozenset[str]]
     speakers: list[str | None]
     seconds: np.ndarray  # float, nan when unknown
+    stems: list[frozenset[str]]  # word stems, for the learnt lexicon
 
     def __len__(self) -> int:
         return len(self.speakers)
@@ -50,11 +54,11 @@ class Side:
 
 def _flags(text: str) -> int:
     f = 0
-    if "?" in text or "¿" in text or ";" == text.rstrip()[-1:]:
+    if "?" in text or "¿" in text:
         f |= QUESTION
     if "!" in text:
         f |= EXCLAIM
-    if any(ch in _QUOTES for ch in text):
+    if _QUOTE_RE.search(text):
         f |= QUOTE
     if "(" in text or ")" in text:
         f |= PAREN
@@ -66,43 +70,41 @@ def _flags(text: str) -> int:
 _DIGITS = re.compile(r"\d")
 
 
-@lru_cache(maxsize=1 << 16)
-def _word_key(word: str) -> str | None:
-    if len(word) < 4 or _DIGITS.search(word):
-        return None
-    return word.casefold() if word.isascii() else fold(word)
+@lru_cache(maxsize=1 << 17)
+def _token_keys(word: str) -> tuple[str, ...]:
+    """A word's candidate keys: itself folded (four letters or more, no digits — numbers are
+    handled apart) and its consonant skeleton marked by script — ``L…`` for a capitalised Latin
+    word (a name), ``X…`` for a Hebrew or Devanagari word — to match names across scripts."""
+    keys = []
+    if len(word) >= 4 and not _DIGITS.search(word):
+        keys.append(word.casefold() if word.isascii() else fold(word))
+    first = word[0]
+    if first.isupper() or not (first.isascii() or first.isdigit()):
+        sk = skeleton(word)
+        if sk is not None:
+            keys.append(("L" if first.isascii() else "X") + "\x00" + sk)
+    return tuple(keys)
 
 
-def _word_keys(text: str) -> set[str]:
-    """Candidate words: identical words (four letters or more, folded; digits are numbers'
-    business), and consonant skeletons marked by script — capitalised Latin words (names) as
-    ``L…``, Hebrew and Devanagari words as ``X…`` — to match names across scripts."""
-    keys: set[str] = set()
-    for w in words(text):
-        key = _word_key(w)
-        if key is not None:
-            keys.add(key)
-        first = w[0]
-        if first.isupper() or not (first.isascii() or first.isdigit()):
-            sk = skeleton(w)
-            if sk is not None:
-                keys.add(("L" if first.isascii() else "X") + "\x00" + sk)
-    return keys
+def _word_keys(tokens: list[str]) -> set[str]:
+    return set(chain.from_iterable(map(_token_keys, tokens)))
 
 
 def side_features(segments: Sequence[Segment], lang: str | None) -> tuple[Side, list[set[str]]]:
     """Features of one side, plus each segment's candidate words (filtered against the other side later)."""
-    lengths, flags, anchors, nums, spk, secs, cand = [], [], [], [], [], [], []
+    lengths, flags, anchors, nums, spk, secs, cand, stem_sets = [], [], [], [], [], [], [], []
     for seg in segments:
         text = seg.text or ""
         lengths.append(len(text.strip()))
         flags.append(_flags(text))
-        ns = frozenset("n:" + n.value for n in numbers(text, lang))
+        ns = frozenset("n:" + n.value for n in numbers(text, lang)) if _DIGITS.search(text) else frozenset()
         codes = {"c:" + fold(m.group(1)) for m in _PLACEHOLDER.finditer(text)}
         codes |= {"c:" + m.group(1).casefold() for m in _CODE.finditer(text)}
         anchors.append(frozenset(ns | codes))
         nums.append(ns)
-        cand.append(_word_keys(text))
+        toks = words(text)
+        cand.append(_word_keys(toks))
+        stem_sets.append(stems(toks))
         spk.append(seg.speaker.strip() if seg.speaker and seg.speaker.strip() else None)
         secs.append(seg.seconds if seg.seconds is not None else math.nan)
     side = Side(
@@ -112,6 +114,7 @@ def side_features(segments: Sequence[Segment], lang: str | None) -> tuple[Side, 
         numbers=nums,
         speakers=spk,
         seconds=np.asarray(secs, dtype=float),
+        stems=stem_sets,
     )
     return side, cand
 

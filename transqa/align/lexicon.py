@@ -15,8 +15,9 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+import numpy as np
+
 from transqa.text.normalise import fold
-from transqa.text.tokens import words
 
 STEM = 5
 MIN_PAIRS = 2  # co-occurrences before a word pair is believed
@@ -34,8 +35,9 @@ def _stem(word: str) -> str | None:
     return w[:STEM]
 
 
-def stems(text: str) -> frozenset[str]:
-    out = {_stem(w) for w in words(text)}
+def stems(tokens: list[str]) -> frozenset[str]:
+    """Stems of a segment's words (from :func:`transqa.text.tokens.words`)."""
+    out = set(map(_stem, tokens))
     out.discard(None)
     return frozenset(out)  # type: ignore[arg-type]
 
@@ -49,26 +51,39 @@ def learn(
     """Source stem -> target stems that co-occur in the given (source, target) stem sets.
 
     ``n_src``/``n_tgt`` count each stem's segments over the whole document, so a word common
-    everywhere (an article, a particle) is not taken for a translation of anything.
+    everywhere (an article, a particle) is not taken for a translation of anything, and the
+    association is Dice's coefficient over the document. Counting is vectorised: each pair's
+    word pairs become integer codes, counted with one ``np.unique``.
     """
     limit = max(3, MAX_SHARE * n_segments)
     if len(pairs) > MAX_LEARN:
         step = len(pairs) / MAX_LEARN
         pairs = [pairs[int(k * step)] for k in range(MAX_LEARN)]
-    in_s: Counter[str] = Counter()
-    in_t: Counter[str] = Counter()
+    src_words = [w for w, c in n_src.items() if MIN_PAIRS <= c <= limit]
+    tgt_words = [w for w, c in n_tgt.items() if MIN_PAIRS <= c <= limit]
+    if not src_words or not tgt_words:
+        return {}
+    sid = {w: k for k, w in enumerate(src_words)}
+    tid = {w: k for k, w in enumerate(tgt_words)}
+    nt = len(tgt_words)
+    chunks = []
     for s, t in pairs:
-        in_s.update(s)
-        in_t.update(t)
-    keep_s = {w for w, c in in_s.items() if c >= MIN_PAIRS and n_src[w] <= limit}
-    keep_t = {w for w, c in in_t.items() if c >= MIN_PAIRS and n_tgt[w] <= limit}
-    together: Counter[tuple[str, str]] = Counter()
-    for s, t in pairs:
-        ss, tt = s & keep_s, t & keep_t
-        if ss and tt:
-            together.update((a, b) for a in ss for b in tt)
+        a = [sid[w] for w in s if w in sid]
+        b = [tid[w] for w in t if w in tid]
+        if a and b:
+            chunks.append((np.array(a, dtype=np.int64)[:, None] * nt + np.array(b, dtype=np.int64)[None, :]).ravel())
+    if not chunks:
+        return {}
+    codes, together = np.unique(np.concatenate(chunks), return_counts=True)
+    keep = together >= MIN_PAIRS
+    codes, together = codes[keep], together[keep]
+    a_ids, b_ids = codes // nt, codes % nt
+    cs = np.array([n_src[w] for w in src_words])
+    ct = np.array([n_tgt[w] for w in tgt_words])
+    dice = 2 * together / (cs[a_ids] + ct[b_ids])
     out: dict[str, set[str]] = {}
-    for (a, b), c in together.items():
-        if c >= MIN_PAIRS and a != b and 2 * c / (n_src[a] + n_tgt[b]) >= MIN_DICE:
-            out.setdefault(a, set()).add(b)
+    for a, b in zip(a_ids[dice >= MIN_DICE].tolist(), b_ids[dice >= MIN_DICE].tolist()):
+        sw, tw = src_words[a], tgt_words[b]
+        if sw != tw:
+            out.setdefault(sw, set()).add(tw)
     return out

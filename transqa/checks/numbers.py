@@ -123,7 +123,11 @@ def _items(text: str, lang: str | None) -> list[_Item]:
         if h > 24 or int(mm) > 59:
             continue
         dec = readings(m.group())
-        items.append(_Item(frozenset(_hours(h) | dec), m.start(1), m.end(1), m.group(1)))
+        hours = _hours(h)
+        wb = _WORD_BEFORE.search(text, max(0, m.start() - 14), m.start())
+        if code in _CLOCK and wb and fold(wb.group(1)) in ("saa", "ssaawa", "saawa"):
+            hours |= {str((h + 6) % 24), str((h + 18) % 24), str((h + 6) % 12)}
+        items.append(_Item(frozenset(hours | dec), m.start(1), m.end(1), m.group(1)))
         if mm != "00":
             items.append(_Item(frozenset({str(int(mm)), mm} | dec), m.start(2), m.end(2), m.group(2)))
         taken.append((m.start(), m.end()))
@@ -134,6 +138,9 @@ def _items(text: str, lang: str | None) -> list[_Item]:
     for m in LOOSE_NUMBER.finditer(text):
         if not free(m.start(), m.end()):
             continue
+        if _NAME_CODE.search(text, max(0, m.start() - 12), m.start()):
+            taken.append((m.start(), m.end()))
+            continue  # COVID-19, UVIKO-19, F-16: part of a name, not a quantity
         raw = m.group()
         vals = set(readings(raw))
         weak: set[str] = set()
@@ -245,6 +252,7 @@ def _unmatched(items: list[_Item], pool: _Pool) -> list[_Item]:
     return out
 
 
+_NAME_CODE = re.compile(r"(?<!\w)[A-Z][A-Z]+-$")
 _YEAR_RANGE = re.compile(r"(\d{4})\s?[-–/]\s?$")
 _FLOAT = re.compile(r"-?\d+(?:\.\d+)?")
 

@@ -139,7 +139,7 @@ _NUMBER_WORD_TABLE: dict[str, dict[str, float]] = {
         "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
         "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100,
         "dozen": 12, "couple": 2, "twice": 2, "once": 1, "double": 2, "triple": 3, "single": 1, "both": 2,
-        "half": 0.5, "quarter": 0.25, "decade": 10, "century": 100, "hundreds": 100, "thousands": 1000,
+        "half": 0.5, "quarter": 0.25, "decade": 10, "century": 100, "millennium": 1000, "hundreds": 100, "thousands": 1000,
         "millions": 10**6, "billions": 10**9, "dozens": 12, "twenties": 20, "thirties": 30, "forties": 40,
         "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90, "sixtieth": 60,
         "seventieth": 70, "eightieth": 80, "ninetieth": 90, "thousandth": 1000, "hundredth": 100,
@@ -172,6 +172,8 @@ _NUMBER_WORD_TABLE: dict[str, dict[str, float]] = {
         "asatu": 30, "ana": 40, "ataano": 50, "nkaaga": 60, "nsanvu": 70, "kinaana": 80, "kyenda": 90,
         "kikumi": 100, "bikumi": 100, "lukumi": 1000, "nkumi": 1000, "kakadde": 10**6, "bukadde": 10**6,
         "obukadde": 10**6, "akakadde": 10**6, "kawumbi": 10**9, "buwumbi": 10**9, "sooka": 1, "kusooka": 1,
+        "lumu": 1, "kamu": 1, "ekimu": 1, "mutwalo": 10000, "emitwalo": 10000, "mitwalo": 10000, "ena": 4,
+        "ennya": 4, "ensanvu": 70, "ekyasa": 100, "kyasa": 100,
     },
     "he": {
         "אפס": 0, "אחד": 1, "אחת": 1, "שניימ": 2, "שתיימ": 2, "שני": 2, "שתי": 2, "שלוש": 3, "שלושה": 3,

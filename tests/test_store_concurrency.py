@@ -59,8 +59,7 @@ def spawn(script: str, *args: str) -> subprocess.Popen:
 
 
 def test_two_reviewers_at_once_lose_nothing(tmp_path, database):
-    root = make_project(tmp_path / "study", database)
-    open_store(load_project(root)).close()  # create the schema first, as a project's first command would
+    root = make_project(tmp_path / "study", database)  # both workers create the database at once
     n = 40
     procs = [spawn(WORKER, root, database or "", "ak", 2, n), spawn(WORKER, root, database or "", "bm", 4, n)]
     for p in procs:

@@ -46,7 +46,7 @@ SPEAKER_MATCH, SPEAKER_MISMATCH, SPEAKER_MIXED = 1.0, 3.0, 3.0
 TIME_WEIGHT, TIME_CAP = 1.0, 4.0
 LENGTH_DOF = 10.0  # degrees of freedom of the length model's t distribution
 _FLAG_COST = np.array([sum(w for bit, w in FLAG_MISS.items() if x & bit) for x in range(32)])
-START_HALF = 24  # band half-width around the length diagonal (first pass)
+START_HALF = 16  # band half-width around the length diagonal (first pass)
 REFINE_HALF = 8  # around the first pass's path (second pass)
 
 

@@ -90,39 +90,46 @@ def _word_keys(tokens: list[str]) -> set[str]:
     return set(chain.from_iterable(map(_token_keys, tokens)))
 
 
-def side_features(segments: Sequence[Segment], lang: str | None) -> tuple[Side, list[set[str]]]:
+@dataclass(frozen=True, slots=True)
+class _Text:
+    length: int
+    flags: int
+    anchors: frozenset[str]
+    numbers: frozenset[str]
+    words: frozenset[str]
+    stems: frozenset[str]
+
+
+@lru_cache(maxsize=1 << 16)
+def _text_features(text: str, lang: str | None) -> _Text:
+    """Everything read off one segment's text; cached, so re-aligning after an edit (the UI
+    does) only reads the edited lines again."""
+    ns = frozenset("n:" + n.value for n in numbers(text, lang)) if _DIGITS.search(text) else frozenset()
+    codes = {"c:" + fold(m.group(1)) for m in _PLACEHOLDER.finditer(text)}
+    codes |= {"c:" + m.group(1).casefold() for m in _CODE.finditer(text)}
+    toks = words(text)
+    return _Text(len(text.strip()), _flags(text), ns | codes, ns, frozenset(_word_keys(toks)), stems(toks))
+
+
+def side_features(segments: Sequence[Segment], lang: str | None) -> tuple[Side, list[frozenset[str]]]:
     """Features of one side, plus each segment's candidate words (filtered against the other side later)."""
-    lengths, flags, anchors, nums, spk, secs, cand, stem_sets = [], [], [], [], [], [], [], []
-    for seg in segments:
-        text = seg.text or ""
-        lengths.append(len(text.strip()))
-        flags.append(_flags(text))
-        ns = frozenset("n:" + n.value for n in numbers(text, lang)) if _DIGITS.search(text) else frozenset()
-        codes = {"c:" + fold(m.group(1)) for m in _PLACEHOLDER.finditer(text)}
-        codes |= {"c:" + m.group(1).casefold() for m in _CODE.finditer(text)}
-        anchors.append(frozenset(ns | codes))
-        nums.append(ns)
-        toks = words(text)
-        cand.append(_word_keys(toks))
-        stem_sets.append(stems(toks))
-        spk.append(seg.speaker.strip() if seg.speaker and seg.speaker.strip() else None)
-        secs.append(seg.seconds if seg.seconds is not None else math.nan)
+    feats = [_text_features(seg.text or "", lang) for seg in segments]
     side = Side(
-        lengths=np.asarray(lengths, dtype=float),
-        flags=np.asarray(flags, dtype=np.int64),
-        anchors=anchors,
-        numbers=nums,
-        speakers=spk,
-        seconds=np.asarray(secs, dtype=float),
-        stems=stem_sets,
+        lengths=np.fromiter((f.length for f in feats), dtype=float, count=len(feats)),
+        flags=np.fromiter((f.flags for f in feats), dtype=np.int64, count=len(feats)),
+        anchors=[f.anchors for f in feats],
+        numbers=[f.numbers for f in feats],
+        speakers=[seg.speaker.strip() if seg.speaker and seg.speaker.strip() else None for seg in segments],
+        seconds=np.array([math.nan if seg.seconds is None else seg.seconds for seg in segments], dtype=float),
+        stems=[f.stems for f in feats],
     )
-    return side, cand
+    return side, [f.words for f in feats]
 
 
-def add_shared_words(src: Side, src_words: list[set[str]], tgt: Side, tgt_words: list[set[str]]) -> None:
+def add_shared_words(src: Side, src_words: list[frozenset[str]], tgt: Side, tgt_words: list[frozenset[str]]) -> None:
     """Add as anchors the words that occur on both sides of the document (names, cognates)."""
-    vs: Counter[str] = Counter(w for ws in src_words for w in ws)
-    vt: Counter[str] = Counter(w for ws in tgt_words for w in ws)
+    vs: Counter[str] = Counter(chain.from_iterable(src_words))
+    vt: Counter[str] = Counter(chain.from_iterable(tgt_words))
     shared = {w for w in vs.keys() & vt.keys() if "\x00" not in w}
     # Skeletons count across scripts only: a Hebrew/Devanagari word against a Latin name.
     for here, there in ((vs, vt), (vt, vs)):
@@ -145,11 +152,8 @@ def anchor_weights(src: Side, tgt: Side, cap: float = 3.0) -> dict[str, float]:
 
     Roughly the log-odds that a shared anchor marks a true pair rather than chance.
     """
-    df: Counter[str] = Counter()
-    for a in src.anchors:
-        df.update(a)
-    for a in tgt.anchors:
-        df.update(a)
+    df: Counter[str] = Counter(chain.from_iterable(src.anchors))
+    df.update(chain.from_iterable(tgt.anchors))
     n = max(len(src) + len(tgt), 2)
     out = {}
     for key, count in df.items():

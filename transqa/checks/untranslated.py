@@ -17,12 +17,14 @@ from rapidfuzz.fuzz import ratio
 from transqa.checks.context import Document, Unit
 from transqa.checks.registry import Hit, Scope, check
 from transqa.langid import MIN_WORDS, Reading, best_other, candidates, language_name, read_english, source_words
+from transqa.langid.script_evidence import has_foreign_letters
 from transqa.model.transcript import Segment
 from transqa.text.normalise import fold
 from transqa.text.tokens import WORD
 
 _KEY = "transqa.checks.untranslated"
-_BRACKETED = re.compile(r"\[[^\[\]\n]{1,60}\]")  # [P3], [inaudible], [name of village]
+# Transcription marks and placeholders of up to four words: [P3], [inaudible], [name of village].
+_BRACKETED = re.compile(r"\[\s*[^\[\]\s]+(?:\s+[^\[\]\s]+){0,3}\s*\]")
 COPY_SIMILARITY = 90  # rapidfuzz ratio (0-100) of the folded texts
 IDENTIFIER_AGREES = 0.5  # the identifier's probability needed to name the language outright
 UNSURE_COMMON_SHARE = 0.4  # without a source, segments with fewer common English words ...
@@ -97,7 +99,7 @@ class _Analysis:
         words = sum(r.words for r in seen)
         english = sum(r.english for r in seen)
         foreign = sum(r.foreign for r in seen)
-        if words < 2 or foreign < 1.0 or english > foreign:
+        if (words < 2 and not has_foreign_letters(tgt)) or foreign < 1.0 or english > foreign:
             return False, sim
         return True, sim
 

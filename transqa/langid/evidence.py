@@ -56,10 +56,10 @@ def _covered(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
 
 
 # What a word is, whatever its context: (kind, lookup key, English cB or None, look-alike).
-# kind: 0 = neutral (digits, acronyms), 1 = non-Latin script, 2 = capitalised, 3 = lower case.
+# kind: 0 = neutral (digits, acronyms, participant codes), 1 = non-Latin script, 2 = capitalised, 3 = lower case.
 # look-alike: 1 = the source language uses it clearly more often than English does.
 _Static = tuple[int, str, "int | None", int]
-_STATIC: dict[str | None, dict[str, _Static]] = {}
+_STATIC: dict[tuple[str | None, str | None], dict[str, _Static]] = {}
 _CHAR: dict[str, dict[str, bool]] = {}
 _CACHE_MAX = 300_000
 _PLAIN = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#]\w+|\b\w+(?:\.\w+)*\.(?:com|org|net)(?:/\S*)?")
@@ -67,8 +67,8 @@ NOUN_CAPITALISING = frozenset({"de"})
 GENERIC_OTHER = "de"  # the look-alike list used when the source language is unknown  # languages whose common nouns are capitalised
 
 
-def _static(w: str, en: dict[str, int], other: dict[str, int]) -> _Static:
-    if _DIGIT.search(w) or (len(w) > 1 and w.isupper()):
+def _static(w: str, en: dict[str, int], other: dict[str, int], code: re.Pattern[str] | None) -> _Static:
+    if _DIGIT.search(w) or (len(w) > 1 and w.isupper()) or (code is not None and code.fullmatch(w)):
         return (0, w, None, 0)
     if not w.isascii() and token_script(w) not in (LATIN, OTHER):
         return (1, w, None, 0)
@@ -124,9 +124,10 @@ def score_words(
     en = english()
     # Without a source language, German still tells look-alikes ("die", "war") from English.
     other = shared(lang or GENERIC_OTHER)
-    cache = _STATIC.get(lang)
+    ckey = (lang, code.pattern if code is not None else None)
+    cache = _STATIC.get(ckey)
     if cache is None or len(cache) > _CACHE_MAX:
-        cache = _STATIC[lang] = {}
+        cache = _STATIC[ckey] = {}
     nouns = lang in NOUN_CAPITALISING
     src = source or frozenset()
     plain = plain_ranges(text)
@@ -140,15 +141,13 @@ def score_words(
         w = m.group()
         st = cache.get(w)
         if st is None:
-            st = cache[w] = _static(w, en, other)
+            st = cache[w] = _static(w, en, other, code)
         kind, k, cb, look = st
         if kind == 0:
             append(NEUTRAL)
         elif kind == 1:
             append(FOREIGN)
-        elif (code is not None and w.isupper() and code.fullmatch(w)) or (
-            neutral and _covered(m.start(), m.end(), neutral)
-        ):
+        elif neutral and _covered(m.start(), m.end(), neutral):
             append(NEUTRAL)
         else:
             in_src = k in src

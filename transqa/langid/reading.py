@@ -12,9 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from transqa.langid.evidence import score_words
+from transqa.langid.evidence import ENGLISH, ENGLISH_WEAK, FOREIGN, FOREIGN_WEAK, score_words
 from transqa.langid.script_evidence import token_script
-from transqa.langid.windows import foreign_runs, script_runs
+from transqa.langid.windows import MIN_FOREIGN, foreign_runs, script_runs
 from transqa.text.scripts import LATIN, OTHER
 
 MIN_WORDS = 3  # fewer words ("Yes.", "Ja.", "Mm-hmm.", a name) are never a finding
@@ -51,10 +51,11 @@ def read_english(
     sc = score_words(text, source=source, source_lang=source_lang, neutral=neutral, code=code)
     scores = sc.scores
     n = len(scores)
-    english = sum(1 for s in scores if s < 0)
-    common = sum(1 for s in scores if s <= -1.0)
-    foreign = sum(s for s in scores if s > 0)
-    runs = foreign_runs(scores)
+    # Scores take only five values, so counting them is C-speed work.
+    common = scores.count(ENGLISH)
+    english = common + scores.count(ENGLISH_WEAK)
+    foreign = scores.count(FOREIGN) + FOREIGN_WEAK * scores.count(FOREIGN_WEAK)
+    runs = foreign_runs(scores) if foreign >= MIN_FOREIGN else []
     covered = sum(j - i for i, j in runs)
     content = english + foreign
     whole = n >= MIN_WORDS and foreign >= MIN_FOREIGN_SUM and (

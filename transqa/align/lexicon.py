@@ -20,7 +20,7 @@ import numpy as np
 from transqa.text.normalise import fold
 
 STEM = 5
-MIN_PAIRS = 2  # co-occurrences before a word pair is believed
+MIN_PAIRS = 3  # co-occurrences before a word pair is believed
 MIN_DICE = 0.6  # 2·together / (count source + count target)
 MAX_SHARE = 0.2  # words in more than this share of segments are too common to tell
 MAX_LEARN = 1500  # beads to learn from at most (keeps long documents fast)

@@ -4,7 +4,8 @@ The checks only report; the evidence is gathered by :mod:`transqa.langid` once p
 and shared through ``doc.cache``. Each problem is reported once, by the most specific check:
 an empty translation (``empty``), a copy of the source (``copy``), a whole segment in
 another language (``language``), a clause left untranslated (``partial``), a few words in
-Hebrew or Devanagari letters (``script``).
+Hebrew or Devanagari letters (``script``). The English-side checks run when the target
+language is English (a translation) or when a transcript checked alone is declared English.
 """
 
 from __future__ import annotations
@@ -205,9 +206,12 @@ def language(seg: Segment, side: str, doc: Document):
     call news English full of names ("Makindye", "Kori Schulman") Luganda; the detector
     (py3langid) only names the language. Segments under three words ("Yes.", "Ja.", a name)
     are never reported. For a single transcript checked with ``--lang``, every segment not
-    in that language is reported (e.g. Swahili lines in an English transcript). Silence a
-    false alarm by dismissing it in review or ignoring ``untranslated.language`` in
-    transqa.toml.
+    in that language is reported (e.g. Swahili lines in an English transcript); segments
+    without an aligned source are decided by the identifier when their words are not clearly
+    English. Options (``[checks."untranslated.language"]`` in transqa.toml): ``languages``,
+    more candidate language codes to name; for a transcript declared in a language other
+    than English, ``min_words`` (4) and ``min_confidence`` (0.95). Silence a false alarm by
+    dismissing it in review or ignoring ``untranslated.language`` in transqa.toml.
     """
     if side == "source":
         if doc.has_translation or not doc.source_lang:
@@ -219,12 +223,14 @@ def language(seg: Segment, side: str, doc: Document):
         return
     a = _analysis(doc)
     r = a.reading(seg, side)
+    if not r.whole and (r.words < MIN_WORDS or r.common >= UNSURE_COMMON_SHARE * r.words):
+        return
     src_lang = doc.source_lang if side == "translation" else None
     langs = candidates(src_lang, *doc.settings.option("untranslated.language", "languages", ()))
     if not r.whole:
         # Without an aligned source (a transcript checked alone, an added line) the words
         # carry less evidence: let the identifier decide segments that are not clearly English.
-        if a.has_source(seg, side) or r.words < MIN_WORDS or r.common >= UNSURE_COMMON_SHARE * r.words:
+        if a.has_source(seg, side):
             return
         code, p, _ = best_other(seg.text, langs, "en")
         if p >= NO_SOURCE_CONFIDENCE:

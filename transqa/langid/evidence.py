@@ -55,23 +55,27 @@ def _covered(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(a <= start and end <= b for a, b in ranges)
 
 
-# What a word is, whatever its context: (kind, lookup key, English cB or None, look-alike).
-# kind: 0 = neutral (digits, acronyms, participant codes), 1 = non-Latin script, 2 = capitalised, 3 = lower case.
-# look-alike: 1 = the source language uses it clearly more often than English does.
-_Static = tuple[int, str, "int | None", int]
+# What a word is, whatever its context, precomputed once per (source language, code pattern):
+# (kind, lookup key, English cB or None, look-alike, score if not in the source, score if in
+# the source). kind: 0 = neutral (digits, acronyms, participant codes), 1 = non-Latin script,
+# 2 = capitalised (its score depends on its place), 3 = lower case (scores final, except
+# ``ASK`` = ask the character model). look-alike: 1 = the source language uses it clearly
+# more often than English does.
+_Static = tuple[int, str, "int | None", int, float, float]
 _STATIC: dict[tuple[str | None, str | None], dict[str, _Static]] = {}
 _CHAR: dict[str, dict[str, bool]] = {}
 _CACHE_MAX = 300_000
 _PLAIN = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#]\w+|\b\w+(?:\.\w+)*\.(?:com|org|net)(?:/\S*)?")
-NOUN_CAPITALISING = frozenset({"de"})
-GENERIC_OTHER = "de"  # the look-alike list used when the source language is unknown  # languages whose common nouns are capitalised
+NOUN_CAPITALISING = frozenset({"de"})  # languages whose common nouns are capitalised
+GENERIC_OTHER = "de"  # the look-alike list used when the source language is unknown
+ASK = 9.0  # placeholder score: decide with the character model
 
 
 def _static(w: str, en: dict[str, int], other: dict[str, int], code: re.Pattern[str] | None) -> _Static:
     if _DIGIT.search(w) or (len(w) > 1 and w.isupper()) or (code is not None and code.fullmatch(w)):
-        return (0, w, None, 0)
+        return (0, w, None, 0, NEUTRAL, NEUTRAL)
     if not w.isascii() and token_script(w) not in (LATIN, OTHER):
-        return (1, w, None, 0)
+        return (1, w, None, 0, FOREIGN, FOREIGN)
     k = key(w)
     cb = en.get(k)
     look = 0
@@ -79,7 +83,14 @@ def _static(w: str, en: dict[str, int], other: dict[str, int], code: re.Pattern[
         ocb = other.get(k)
         if ocb is not None and ocb + LOOKALIKE_MARGIN <= (cb if cb is not None else 800):
             look = 1
-    return (2 if w[0].isupper() else 3, k, cb, look)
+    # Scores of the word read in lower case (or at a sentence start): outside / inside the source.
+    if look == 1 or cb is None:
+        out, inside = FOREIGN_WEAK, FOREIGN
+    elif cb <= STRONG_CB:
+        out, inside = ENGLISH, NEUTRAL
+    else:
+        out, inside = ENGLISH_WEAK, ASK
+    return (2 if w[0].isupper() else 3, k, cb, look, out, inside)
 
 
 def _reads_as_source(k: str, lang: str) -> bool:
@@ -136,46 +147,39 @@ def score_words(
     matches = list(WORD.finditer(text))
     scores: list[float] = []
     append = scores.append
-    prev_end = 0
-    for m in matches:
+    for i, m in enumerate(matches):
         w = m.group()
         st = cache.get(w)
         if st is None:
             st = cache[w] = _static(w, en, other, code)
-        kind, k, cb, look = st
-        if kind == 0:
-            append(NEUTRAL)
-        elif kind == 1:
-            append(FOREIGN)
+        kind, k, cb, look, out, inside = st
+        if kind == 3 and not neutral:
+            s = inside if k in src else out
+            if s == ASK:
+                s = FOREIGN if (lang is not None and _reads_as_source(k, lang)) else ENGLISH_WEAK
+            append(s)
+        elif kind < 2:
+            append(out)
         elif neutral and _covered(m.start(), m.end(), neutral):
             append(NEUTRAL)
-        else:
+        elif kind == 2 and not _initial(text, matches[i - 1].end() if i else 0, m.start()):
+            # Capitalised mid-sentence: a name or title, or (German) a noun.
             in_src = k in src
-            if kind == 2 and not _initial(text, prev_end, m.start()):
-                # Capitalised mid-sentence: a name or title, or (German) a noun.
-                if look == 1 and (in_src or nouns):
-                    append(FOREIGN if in_src else FOREIGN_WEAK)
-                elif cb is not None and cb <= STRONG_CB and not in_src:
-                    append(ENGLISH)
-                elif in_src and cb is None and nouns:
-                    append(FOREIGN_WEAK)
-                else:
-                    append(NEUTRAL)
+            if look == 1 and (in_src or nouns):
+                append(FOREIGN if in_src else FOREIGN_WEAK)
+            elif cb is not None and cb <= STRONG_CB and not in_src:
+                append(ENGLISH)
+            elif in_src and cb is None and nouns:
+                append(FOREIGN_WEAK)
             else:
-                if look == 1:
-                    s = FOREIGN if in_src else FOREIGN_WEAK
-                elif cb is None:
-                    s = FOREIGN if in_src else FOREIGN_WEAK
-                elif cb <= STRONG_CB:
-                    s = NEUTRAL if in_src else ENGLISH
-                elif in_src and lang is not None and _reads_as_source(k, lang):
-                    s = FOREIGN
-                else:
-                    s = ENGLISH_WEAK
-                if kind == 2 and s > FOREIGN_WEAK:
-                    s = FOREIGN_WEAK  # a capital at a sentence start: maybe a name
-                append(s)
-        prev_end = m.end()
+                append(NEUTRAL)
+        else:
+            s = inside if k in src else out
+            if s == ASK:
+                s = FOREIGN if (lang is not None and _reads_as_source(k, lang)) else ENGLISH_WEAK
+            if kind == 2 and s > FOREIGN_WEAK:
+                s = FOREIGN_WEAK  # a capital at a sentence start: maybe a name
+            append(s)
     return Scored(matches, tuple(scores))
 
 

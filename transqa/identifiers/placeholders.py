@@ -36,6 +36,7 @@ _BLANK = re.compile(
     r"|imeondolewa|imefutwa|הוסר|נמחק|हटाया|काढले)[\])]",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _NUMBERED = re.compile(r"^(.*?)[\s_-]*(\d{1,3})$")
 
 
@@ -67,8 +68,7 @@ def descriptor_key(content: str, descriptors: frozenset[str]) -> str | None:
         hit = next((DESCRIPTOR_TRANSLATIONS.get(w, w) for w in words if w in descriptors or w in DESCRIPTOR_TRANSLATIONS), None)
         if hit is None or len(words) > 6:
             return None
-        key = hit if len(words) == 1 else f"{hit}:{c}"
-        key = hit  # compare by head descriptor: translators paraphrase the rest
+        key = hit  # compare by the head descriptor: translators paraphrase the rest
     return f"{key}#{num}" if num else key
 
 
@@ -90,7 +90,7 @@ def placeholders(text: str, code_pattern: str, descriptors: frozenset[str]) -> l
                 out.append(Placeholder(d, "descriptor", m.start(), m.end(), m.group()))
             elif _CODE_LIKE.match(content):
                 out.append(Placeholder(_canon_code(content), "unknown-code", m.start(), m.end(), m.group()))
-    if any(c.isdigit() for c in text):
+    if _DIGIT.search(text):
         for m in _bare_code_re(code_pattern).finditer(text):
             if any(p.start <= m.start() < p.end for p in out):
                 continue

@@ -26,7 +26,7 @@ from rapidfuzz.distance import OSA
 
 from transqa.identifiers.affixes import fold_word, stems
 from transqa.identifiers.lexicon import ALL_COMMON, INSTITUTION_NOUNS, TITLES
-from transqa.identifiers.translit import skeleton_keys
+from transqa.identifiers.translit import cross_match, skeleton_keys
 from transqa.model.register import Register, RegisterEntry
 from transqa.text.tokens import WORD
 
@@ -54,6 +54,12 @@ def _script(word: str) -> str:
     if "\u0900" <= c <= "\u097f":
         return "deva"
     return "latin"
+
+
+def _capitalised(raw: str, folded: str, stem: str) -> bool:
+    """Is the name part of ``raw`` (``n'Amani`` → ``Amani``) written with a capital?"""
+    k = folded.find(stem) if len(folded) == len(raw) else 0
+    return raw[max(k, 0)].isupper()
 
 
 def _deletes(word: str, depth: int) -> set[str]:
@@ -107,13 +113,17 @@ class RegisterMatcher:
                             self.fuzzy.setdefault(d, set()).add(sid)
                     for k in skeleton_keys(w):
                         self.translit.setdefault(k, set()).add((sid, _script(w)))
-        self._cache: dict[str, tuple[tuple[int, int, str, str], ...]] = {}
+        self._cache: dict[tuple[str, bool], tuple[tuple[int, int, str, str], ...]] = {}
         self.empty = not self.spellings
 
     # -- one word ----------------------------------------------------------------------------
-    def _word_hits(self, word: str) -> tuple[tuple[int, int, str, str], ...]:
-        """(spelling id, word position, method, matched stem) for one folded text word."""
-        cached = self._cache.get(word)
+    def _word_hits(self, word: str, loose: bool) -> tuple[tuple[int, int, str, str], ...]:
+        """(spelling id, word position, method, matched stem) for one folded text word.
+
+        ``loose``: also try misspellings and other scripts — only for words that can be names
+        there (capitalised Latin words, any Hebrew or Devanagari word).
+        """
+        cached = self._cache.get((word, loose))
         if cached is not None:
             return cached
         found: dict[tuple[int, int], tuple[str, str]] = {}
@@ -122,7 +132,9 @@ class RegisterMatcher:
             for sid in self.exact.get(stem, ()):
                 pos = self.spellings[sid][1].index(stem)
                 found.setdefault((sid, pos), ("exact" if i == 0 else "affix", stem))
-        if not found and len(word) >= FUZZY_MIN_LEN - 1:
+        if not loose or word in ALL_COMMON:
+            pass
+        elif not found and len(word) >= FUZZY_MIN_LEN - 1:
             for stem in cands:
                 if len(stem) < FUZZY_MIN_LEN - 1:
                     continue
@@ -132,9 +144,12 @@ class RegisterMatcher:
                         words = self.spellings[sid][1]
                         for pos, w in enumerate(words):
                             limit = 2 if len(w) >= FUZZY_TWO_EDITS_LEN else 1
-                            if len(w) >= FUZZY_MIN_LEN and OSA.distance(stem, w, score_cutoff=limit) <= limit:
+                            min_len = FUZZY_MIN_LEN if _script(w) == "latin" else FUZZY_MIN_LEN + 1
+                            # misspellings keep the first letter; common words are never misspelt names
+                            if (len(w) >= min_len and w[0] == stem[0] and stem not in ALL_COMMON
+                                    and OSA.distance(stem, w, score_cutoff=limit) <= limit):
                                 found.setdefault((sid, pos), ("fuzzy", stem))
-        if not found:
+        if not found and loose and word not in ALL_COMMON:
             script = _script(word)
             for stem in cands:
                 for key in skeleton_keys(stem):
@@ -143,11 +158,11 @@ class RegisterMatcher:
                             continue
                         words = self.spellings[sid][1]
                         for pos, w in enumerate(words):
-                            if key in skeleton_keys(w):
+                            if key in skeleton_keys(w) and cross_match(stem, w):
                                 found.setdefault((sid, pos), ("translit", stem))
         result = tuple((sid, pos, m, st) for (sid, pos), (m, st) in found.items())
         if len(self._cache) < 500_000:
-            self._cache[word] = result
+            self._cache[(word, loose)] = result
         return result
 
     # -- one segment -------------------------------------------------------------------------
@@ -162,11 +177,12 @@ class RegisterMatcher:
             if taken[i]:
                 continue
             best: tuple[int, int, int, int, int, str, str] | None = None
-            for sid, pos, method, stem in self._word_hits(f):
-                raw = toks[i][0]
-                if method == "translit" and _script(f) == "latin" and not raw[0].isupper():
-                    continue  # a Latin spelling of a foreign-script name is written with a capital
-                if stem in self.needs_cap and raw[0].islower():
+            raw = toks[i][0]
+            loose = raw[0].isupper() or not (raw[0].isascii() or "\u00c0" <= raw[0] <= "\u024f")
+            for sid, pos, method, stem in self._word_hits(f, loose or "'" in raw or "’" in raw):
+                if method in ("translit", "fuzzy") and _script(f) == "latin" and not _capitalised(raw, f, stem):
+                    continue  # a misspelt or transliterated name in Latin script still has its capital
+                if stem in self.needs_cap and not _capitalised(raw, f, stem):
                     continue
                 words = self.spellings[sid][1]
                 lo, hi = i, i
@@ -199,7 +215,7 @@ class RegisterMatcher:
             return True
         if len(spelling_word) >= FUZZY_MIN_LEN and OSA.distance(text_word, spelling_word, score_cutoff=1) <= 1:
             return True
-        return bool(skeleton_keys(text_word) & skeleton_keys(spelling_word)) and _script(text_word) != _script(spelling_word)
+        return _script(text_word) != _script(spelling_word) and any(cross_match(s, spelling_word) for s in stems(text_word))
 
 
 _MATCHERS: dict[int, tuple[Register, RegisterMatcher]] = {}

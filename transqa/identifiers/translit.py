@@ -14,6 +14,7 @@ ordinary words in a script with no vowels.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 # Each unit maps to a tuple of options; an option is a class letter, "" (silent) or "V" (vowel).
@@ -228,3 +229,196 @@ def to_latin(word: str) -> str:
     for u in _units_devanagari(word):
         out.append(u[0].lower() if u[0] != "V" else "a")
     return "".join(out)
+
+
+# --- Precise comparison: full keys with vowels ---------------------------------------------------
+# The skeleton finds candidates; this decides. Latin and Devanagari both write every vowel, so
+# they compare as full keys (consonant classes + vowel letters a e i o u, doubles collapsed).
+# Hebrew writes only some vowels (matres lectionis ו י and final ה/א), so a Hebrew word becomes a
+# pattern over the same alphabet: its consonants in order, a written mater as the vowels it can
+# stand for, and any unwritten vowels between.
+
+_LATIN_VOWEL_DIGRAPHS = {"ee": ("i",), "oo": ("u",), "ie": ("i",), "ou": ("u",), "ai": ("e", "ai"), "ay": ("e", "ai"),
+                         "au": ("o", "au"), "ei": ("ai", "e"), "ey": ("ai", "e"), "ae": ("e",), "oe": ("o", "e"),
+                         "ue": ("u", "i")}
+_LATIN_VOWELS = {"a": "a", "e": "e", "i": "i", "o": "o", "u": "u", "ä": "e", "ö": "o", "ü": ("u", "i"), "à": "a",
+                 "á": "a", "â": "a", "è": "e", "é": "e", "ê": "e", "ì": "i", "í": "i", "î": "i", "ò": "o", "ó": "o",
+                 "ô": "o", "ù": "u", "ú": "u", "û": "u", "ā": "a", "ē": "e", "ī": "i", "ō": "o", "ū": "u"}
+
+
+def _latin_full_units(word: str) -> list[tuple[str, ...]]:
+    units: list[tuple[str, ...]] = []
+    i, n = 0, len(word)
+    while i < n:
+        two = word[i:i + 2]
+        if two in _LATIN_VOWEL_DIGRAPHS:
+            units.append(_LATIN_VOWEL_DIGRAPHS[two])
+            i += 2
+            continue
+        for size in (3, 2):
+            dg = word[i:i + size]
+            if len(dg) == size and dg in _LATIN_DIGRAPHS:
+                units.append(_LATIN_DIGRAPHS[dg])
+                i += size
+                break
+        else:
+            ch = word[i]
+            if ch in _LATIN_VOWELS:
+                v = _LATIN_VOWELS[ch]
+                units.append(v if isinstance(v, tuple) else (v,))
+            elif ch == "y" and i == n - 1 and i > 0:
+                units.append(("i",))
+            elif ch == "c" and i + 1 < n and word[i + 1] in "eiy":
+                units.append(("S",))
+            elif ch in _LATIN:
+                v = _LATIN[ch]
+                units.append(v if isinstance(v, tuple) else (v,))
+            elif ch == "ß":
+                units.append(("S",))
+            i += 1
+    return units
+
+
+_DEVA_MATRA_VOWELS = {"ा": ("a",), "ि": ("i",), "ी": ("i",), "ु": ("u",), "ू": ("u",), "ृ": ("Ri",), "े": ("e",),
+                      "ै": ("ai", "e"), "ो": ("o",), "ौ": ("au", "o"), "ॅ": ("e",), "ॉ": ("o",)}
+_DEVA_INDEP = {"अ": ("a",), "आ": ("a",), "इ": ("i",), "ई": ("i",), "उ": ("u",), "ऊ": ("u",), "ऋ": ("Ri",), "ए": ("e",),
+               "ऐ": ("ai", "e"), "ओ": ("o",), "औ": ("au", "o"), "ऍ": ("e",), "ऑ": ("o",)}
+
+
+def _deva_full_units(word: str) -> list[tuple[str, ...]]:
+    units: list[tuple[str, ...]] = []
+    chars = list(word)
+    n = len(chars)
+    i = 0
+    while i < n:
+        ch = chars[i]
+        if ch in _DEVA_CONS:
+            cls = _DEVA_CONS[ch]
+            j = i + 1
+            if j < n and chars[j] == _NUKTA:
+                cls = _DEVA_NUKTA.get(ch, cls)
+                j += 1
+            units.append((cls,))
+            if j < n and chars[j] == _VIRAMA:
+                j += 1
+            elif j < n and chars[j] in _DEVA_MATRA_VOWELS:
+                units.append(_DEVA_MATRA_VOWELS[chars[j]])
+                j += 1
+            else:
+                units.append(("", "a", "e"))  # inherent a: often silent (schwa deletion), "e" in "-er"
+            i = j
+            continue
+        if ch in _DEVA_INDEP:
+            units.append(_DEVA_INDEP[ch])
+        elif ch == _ANUSVARA:
+            units.append(("N", "M", ""))
+        i += 1
+    return units
+
+
+def _collapse(raw: str) -> str:
+    out: list[str] = []
+    for c in raw:
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+@lru_cache(maxsize=65536)
+def full_keys(word: str) -> frozenset[str]:
+    """Full keys (consonant classes + vowels) of a Latin or Devanagari word; empty for Hebrew."""
+    if not word:
+        return frozenset()
+    ch = word[0]
+    if "\u0900" <= ch <= "\u097f":
+        units = _deva_full_units(word)
+    elif "\u05d0" <= ch <= "\u05ea":
+        return frozenset()
+    else:
+        units = _latin_full_units(word.lower())
+    keys = {""}
+    for opts in units:
+        keys = {k + o for k in keys for o in opts}
+        if len(keys) > 128:
+            keys = set(sorted(keys)[:128])
+    return frozenset(_collapse(k) for k in keys if k)
+
+
+_V_LOOSE = "[aeiou]*"
+_V_STRICT = "[ae]*"
+
+
+@lru_cache(maxsize=65536)
+def hebrew_pattern(word: str, strict: bool = False) -> re.Pattern[str] | None:
+    """A regex over full keys that the Latin/Devanagari spellings of a Hebrew word match.
+
+    ``strict``: the Hebrew word is how someone wrote a *foreign* name, and Hebrew writes the
+    o, u and i of foreign names with ו and י — only a and e may be unwritten. A Hebrew name
+    (the register's ``משה``) is compared loosely: ``Moshe`` has an unwritten o.
+    """
+    _V = _V_STRICT if strict else _V_LOOSE
+    letters = [c for c in word if "\u05d0" <= c <= "\u05ea" or c in "'׳"]
+    n = len(letters)
+    parts: list[str] = []
+    i = 0
+    while i < n:
+        ch = letters[i]
+        if ch in "'׳":
+            i += 1
+            continue
+        geresh = i + 1 < n and letters[i + 1] in "'׳"
+        first, last = i == 0, i == n - 1 - (1 if geresh else 0)
+        nxt = letters[i + 1] if i + 1 < n else ""
+        if geresh and ch in _HEBREW_GERESH:
+            parts.append(_HEBREW_GERESH[ch] + _V)
+        elif ch == "ו":
+            if nxt == "ו":
+                parts.append("B" + _V)
+                i += 2
+                continue
+            parts.append("B" + _V if first else "(?:[ou]|B)" + _V)
+        elif ch == "י":
+            if nxt == "י":
+                parts.append("(?:Y|ai|ei|e|i)" + _V)
+                i += 2
+                continue
+            parts.append("Y" + _V if first else "(?:[ie]Y?|Y|ai|ei)" + _V)
+        elif ch in "אעה":
+            parts.append(_V)
+        elif ch == "ח":
+            parts.append("K?" + _V)
+        else:
+            cls = _HEBREW.get(ch, "")
+            parts.append((cls if isinstance(cls, str) else cls[0]) + _V)
+        i += 1
+    if not parts:
+        return None
+    return re.compile("".join(parts).replace(_V + _V, _V))
+
+
+_V = _V_LOOSE
+
+
+def _deva_or_latin(word: str) -> bool:
+    return not ("\u05d0" <= word[0] <= "\u05ea")
+
+
+def cross_match(a: str, b: str) -> bool:
+    """Can text word ``a`` and register word ``b``, of different scripts, spell one name?
+
+    Decides the skeleton's candidates. A Hebrew text word is matched strictly against a
+    Latin or Devanagari register name (see :func:`hebrew_pattern`), a Hebrew register name
+    loosely against a Latin or Devanagari text word.
+    """
+    if not a or not b:
+        return False
+    a_he, b_he = not _deva_or_latin(a), not _deva_or_latin(b)
+    if a_he and b_he:
+        return a == b
+    if a_he or b_he:
+        he, other = (a, b) if a_he else (b, a)
+        pat = hebrew_pattern(he, strict=a_he)
+        if pat is None:
+            return False
+        return any(pat.fullmatch(k) for k in full_keys(other.lower()))
+    return bool(full_keys(a.lower()) & full_keys(b.lower()))

@@ -164,7 +164,11 @@ def _classify_label(label: str) -> LabelKind | None:
 
 
 def _name_word(w: str) -> bool:
-    """A word that could be part of a name: capitalised (Lisa, B., O'Hagan) or in a caseless script."""
+    """A word that could be part of a name: capitalised (Lisa, B., Dr.) or in a caseless script.
+
+    Apostrophes are excluded with the label as a whole ("Translator's note"), so "O'Brien:" is
+    not a label: a missed name is a harmless segment, a false one invents a speaker.
+    """
     core = w[:-1] if w.endswith(".") else w
     if not core or any(c.isdigit() for c in core) or "." in core:
         return False

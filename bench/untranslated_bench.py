@@ -15,7 +15,10 @@ For every language (de he sw lg mr hi), with English as the target, the checks r
            before it, replacing three words in its middle, after it. Recall = segments with a
            finding whose span overlaps the inserted run, or a whole-segment finding.
 * single:  the source sentences as lines of an English transcript checked alone
-           (``check --transcript --lang en``): recall of ``untranslated.language`` only.
+           (``check --transcript --lang en``): recall of ``untranslated.language`` only;
+           and the real English lines so checked: false alarms.
+* declared: the source sentences as a transcript declared in the source language
+           (``--lang sw``): false alarms; the English sentences so declared: recall.
 
 The method was tuned on the even-numbered pairs of each language ("dev"); the figures that
 count are on the odd-numbered pairs ("held-out"). The English side of the Swahili data holds
@@ -107,14 +110,17 @@ def eligible(src: str) -> bool:
     return False
 
 
-def run_pairs(lang: str, pairs: list[tuple[str, str]], *, single: bool = False) -> dict[int, list]:
-    """Findings per pair index (pairs are (source, translation) as given)."""
+def run_pairs(lang: str, pairs: list[tuple[str, str]], *, single: bool = False, declared: str = "en") -> dict[int, list]:
+    """Findings per pair index (pairs are (source, translation) as given).
+
+    ``single``: the second members alone, as one transcript declared ``declared``.
+    """
     out: dict[int, list] = {}
     for off in range(0, len(pairs), DOC_SIZE):
         chunk = pairs[off : off + DOC_SIZE]
         if single:
-            t = Transcript("S", [Segment(i + 1, tr) for i, (_, tr) in enumerate(chunk)], language="en")
-            doc = Document(TranscriptPair(f"d{off}", t, None, source_lang="en"), [], CheckSettings())
+            t = Transcript("S", [Segment(i + 1, tr) for i, (_, tr) in enumerate(chunk)], language=declared)
+            doc = Document(TranscriptPair(f"d{off}", t, None, source_lang=declared), [], CheckSettings())
         else:
             s = Transcript("S", [Segment(i + 1, src) for i, (src, _) in enumerate(chunk)], language=lang)
             t = Transcript("T", [Segment(i + 1, tr) for i, (_, tr) in enumerate(chunk)], language="en")
@@ -186,6 +192,10 @@ def measure(lang: str, which: str, seed: int = 7) -> dict:
     single_hit = sum(1 for i in elig if any(f.check == "untranslated.language" for f in single.get(i, [])))
     single_clean = run_pairs(lang, pairs, single=True)
     single_fa = [i for i in single_clean if i not in not_english]
+    # a transcript declared in the source language: English lines flagged, source lines not
+    decl_src = run_pairs(lang, [(e, s) for s, e in pairs], single=True, declared=lang)
+    decl_en = run_pairs(lang, pairs, single=True, declared=lang)
+    en_lines = [i for i, (_, e) in enumerate(pairs) if len(WORD.findall(e)) >= 4 and i not in not_english]
     by_check: dict[str, int] = {}
     for fs in wholly.values():
         for f in fs:
@@ -208,6 +218,9 @@ def measure(lang: str, which: str, seed: int = 7) -> dict:
         "single_language_recall_eligible": single_hit / max(1, len(elig)),
         "single_false_alarm_rate_english_only": len(single_fa) / max(1, n - len(not_english)),
         "single_false_alarm_examples": [pairs[i][1][:160] for i in single_fa][:5],
+        "declared_source_false_alarm_rate": len(decl_src) / n,
+        "declared_source_false_alarm_examples": [pairs[i][0][:160] for i in sorted(decl_src)][:5],
+        "declared_english_recall": sum(1 for i in en_lines if i in decl_en) / max(1, len(en_lines)),
     }
 
 
@@ -254,7 +267,7 @@ def main() -> None:
     ap.add_argument("--langs", nargs="*", default=list(corpus.LANGS))
     args = ap.parse_args()
     results: dict = {"half": args.half, "languages": {}}
-    print(f"{'lang':5} {'pairs':>6} {'FA':>7} {'FA(en)':>7} {'wholly':>7} {'w(elig)':>7} {'partial':>7} {'p(part)':>7} {'single':>7} {'sFA(en)':>7}")
+    print(f"{'lang':5} {'pairs':>6} {'FA':>7} {'FA(en)':>7} {'wholly':>7} {'w(elig)':>7} {'partial':>7} {'p(part)':>7} {'single':>7} {'sFA(en)':>7} {'dFA':>7} {'d(en)':>7}")
     for lang in args.langs:
         m = measure(lang, args.half)
         results["languages"][lang] = m
@@ -262,7 +275,8 @@ def main() -> None:
             f"{lang:5} {m['pairs']:6d} {m['false_alarm_rate']:7.2%} {m['false_alarm_rate_english_only']:7.2%} "
             f"{m['wholly_recall']:7.2%} {m['wholly_recall_eligible']:7.2%} {m['partial_recall']:7.2%} "
             f"{m['partial_recall_partial_check']:7.2%} {m['single_language_recall_eligible']:7.2%} "
-            f"{m['single_false_alarm_rate_english_only']:7.2%}"
+            f"{m['single_false_alarm_rate_english_only']:7.2%} {m['declared_source_false_alarm_rate']:7.2%} "
+            f"{m['declared_english_recall']:7.2%}"
         )
     if args.speed_pairs:
         sp = speed(args.speed_pairs)

@@ -60,12 +60,12 @@ def test_empty_source_and_empty_translation_is_fine():
     assert findings(pair_doc("de", [("...", ""), ("Ja.", "Yes.")])) == []
 
 
-def test_missing_translation_cell_in_an_aligned_table():
+def test_missing_translation_segment_is_left_to_the_alignment_checks():
     src = Transcript("S", [Segment(1, "Ich war sehr müde nach der Arbeit.")], language="de")
     tgt = Transcript("T", [], language="en")
     pair = TranscriptPair("D", src, tgt, source_lang="de", aligned=True)
     doc = Document(pair, [Bead((0,), (), 0.0)], CheckSettings())
-    assert [f.check for f in findings(doc)] == ["untranslated.empty"]
+    assert findings(doc) == []
 
 
 @pytest.mark.parametrize(
@@ -208,4 +208,19 @@ def test_source_side_of_a_pair_is_not_language_checked():
     # Luganda transcripts hold English turns (code-switching): not a finding on the source side.
     doc = pair_doc("lg", [("We thank the doctors for the good work they did.", "We thank the doctors for the good work they did."),
                           ("Abantu bangi baagala okusoma.", "Many people want to study.")])
+    assert findings(doc) == []
+
+
+def test_declared_language_option_allows_code_switching():
+    lines = ["Abantu bangi baagala okusoma mu masomero ga gavumenti.",
+             "We talked about the clinic and the doctors for a long time."]
+    doc = single_doc("lg", lines)
+    assert [f.source_lines for f in findings(doc)] == [(2,)]
+    doc = single_doc("lg", lines)
+    doc.settings.options["untranslated.language"] = {"allowed": ["en"]}
+    assert findings(doc) == []
+
+
+def test_declared_language_unknown_to_the_identifier_is_not_checked():
+    doc = single_doc("xx", ["We talked about the clinic and the doctors for a long time."])
     assert findings(doc) == []

@@ -84,3 +84,16 @@ def test_source_lines_in_an_english_transcript_flagged(parallel, lang):
     false = [i for i in found if i not in planted and not ub.third_language(lines[i][1])]
     assert hit / len(planted) >= 0.95
     assert len(false) / (len(lines) - len(planted)) <= 0.01
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_english_lines_in_a_transcript_declared_in_the_source_language_flagged(parallel, lang):
+    pairs = sample(held_out(parallel, lang), lang)
+    # Source lines with the English sentence at every third position, declared `lang`.
+    lines = [(s, e if i % 3 == 0 else s) for i, (s, e) in enumerate(pairs)]
+    found = ub.run_pairs(lang, lines, single=True, declared=lang)
+    planted = {i for i in range(len(lines)) if i % 3 == 0 and len(ub.WORD.findall(lines[i][1])) >= 4}
+    hit = sum(1 for i in planted if i in found)
+    false = [i for i in found if i % 3 != 0 and not ub.third_language(lines[i][1])]
+    assert hit / len(planted) >= 0.90
+    assert len(false) / (len(lines) - len(planted)) <= 0.01, [lines[i][1] for i in false]

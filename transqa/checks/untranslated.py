@@ -17,7 +17,7 @@ from rapidfuzz.fuzz import ratio
 
 from transqa.checks.context import Document, Unit
 from transqa.checks.registry import Hit, Scope, check
-from transqa.langid import MIN_WORDS, Reading, best_other, candidates, language_name, read_english, source_words
+from transqa.langid import MIN_WORDS, Reading, best_other, candidates, knows, language_name, read_english, source_words
 from transqa.langid.script_evidence import has_foreign_letters
 from transqa.model.transcript import Segment
 from transqa.text.normalise import fold
@@ -150,18 +150,16 @@ def _has_words(text: str) -> bool:
 def empty(unit: Unit, doc: Document):
     """Translation segment empty while its source segment has words.
 
-    Catches a row of a bilingual table whose translation cell was left blank, or a
-    translation line holding only punctuation or whitespace. (A source segment with no
-    translation line at all is reported by the alignment checks as a dropped segment.)
+    Catches a translation segment that holds only whitespace, punctuation or dashes while
+    its source segment has words. (A source segment with no translation segment at all,
+    such as an empty English cell of a bilingual table, is reported once, by the alignment
+    checks, as a missing translation.)
     Silence a false alarm by dismissing it in review.
     """
     if not unit.source or not _has_words(unit.source_text):
         return
-    if unit.translation:
-        if not any(_has_words(s.text) for s in unit.translation):
-            yield Hit("translation is empty but the source has words")
-    elif doc.pair.aligned:
-        yield Hit("translation is empty but the source has words", translation_lines=())
+    if unit.translation and not any(_has_words(s.text) for s in unit.translation):
+        yield Hit("translation is empty but the source has words")
 
 
 @check(
@@ -210,8 +208,10 @@ def language(seg: Segment, side: str, doc: Document):
     without an aligned source are decided by the identifier when their words are not clearly
     English. Options (``[checks."untranslated.language"]`` in transqa.toml): ``languages``,
     more candidate language codes to name; for a transcript declared in a language other
-    than English, ``min_words`` (4) and ``min_confidence`` (0.95). Silence a false alarm by
-    dismissing it in review or ignoring ``untranslated.language`` in transqa.toml.
+    than English, ``min_words`` (4), ``min_confidence`` (0.95) and ``allowed``, languages
+    accepted besides the declared one (e.g. ``["en"]`` for Luganda transcripts with English
+    code-switching); a language the identifier does not know is not checked. Silence a false
+    alarm by dismissing it in review or ignoring ``untranslated.language`` in transqa.toml.
     """
     if side == "source":
         if doc.has_translation or not doc.source_lang:
@@ -251,7 +251,7 @@ def _declared_language(seg: Segment, doc: Document):
     """A transcript declared in language L (not English): segments the identifier puts elsewhere."""
     lang = (doc.source_lang or "").split("-")[0]
     words = WORD.findall(seg.text)
-    if len(words) < int(doc.settings.option("untranslated.language", "min_words", 4)):
+    if len(words) < int(doc.settings.option("untranslated.language", "min_words", 4)) or not knows(lang):
         return
     langs = candidates(lang, *doc.settings.option("untranslated.language", "languages", ()))
     try:
@@ -259,7 +259,8 @@ def _declared_language(seg: Segment, doc: Document):
     except ValueError:
         return
     threshold = float(doc.settings.option("untranslated.language", "min_confidence", 0.95))
-    if p < threshold:
+    allowed = {str(x).split("-")[0] for x in doc.settings.option("untranslated.language", "allowed", ())}
+    if p < threshold or code in allowed:
         return
     if code == "en":
         # Confirm with the words: English lines must read English, not just look Latin.

@@ -14,7 +14,7 @@ few hundred segments per second. So the evidence is combined, cheapest first:
 """
 
 from transqa.langid.evidence import Scored, score_words, source_words
-from transqa.langid.identifier import best_other, candidates, identify, language_name, rank
+from transqa.langid.identifier import best_other, candidates, identify, knows, language_name, rank
 from transqa.langid.reading import MIN_WORDS, Reading, read_english
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "best_other",
     "candidates",
     "identify",
+    "knows",
     "language_name",
     "rank",
     "read_english",

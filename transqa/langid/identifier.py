@@ -50,6 +50,11 @@ def _restricted(langs: frozenset[str]):
     ident.set_languages(sorted(lang for lang in langs if lang in known))
     return ident
 
+def knows(lang: str | None) -> bool:
+    """Can the identifier recognise this language at all?"""
+    return bool(lang) and lang.split("-")[0] in set(_base_model().nb_classes)
+
+
 def candidates(*langs: str | None, extra: tuple[str, ...] = ()) -> frozenset[str]:
     """The language set to choose among: the study's languages, the given ones, ``extra``."""
     out = set(STUDY_LANGUAGES) | set(extra)

@@ -31,7 +31,7 @@ import numpy as np
 
 from transqa.align.dp import BEAD_TYPES, Band, make_band, solve, touches_edge
 from transqa.align.lexicon import learn
-from transqa.align.features import FLAG_BITS, Side, add_shared_words, anchor_weights, side_features
+from transqa.align.features import Side, add_shared_words, anchor_weights, side_features
 from transqa.model.alignment import Bead
 from transqa.model.transcript import Segment, TranscriptPair
 
@@ -39,13 +39,14 @@ from transqa.model.transcript import Segment, TranscriptPair
 # parliamentary text Gale & Church counted, omissions and additions rarer than merges.
 PRIOR = {(1, 1): 0.1, (1, 0): 5.0, (0, 1): 5.0, (2, 1): 4.5, (1, 2): 4.5, (2, 2): 7.0, (3, 1): 6.5, (1, 3): 6.5}
 ANCHOR_GAIN = 1.0  # cost removed per unit of shared anchor weight
-ANCHOR_MISS = 0.0  # cost per unit of anchor weight found on one side of the bead only
 NUMBER_MISS = 1.0  # cost per number found on one side only
 FLAG_MISS = {1: 1.5, 2: 1.0, 4: 1.0, 8: 1.5, 16: 0.5}  # per punctuation flag on one side only
 SPEAKER_MATCH, SPEAKER_MISMATCH, SPEAKER_MIXED = 1.0, 3.0, 3.0
 TIME_WEIGHT, TIME_CAP = 1.0, 4.0
 LENGTH_DOF = 10.0  # degrees of freedom of the length model's t distribution
+_SQRT2 = math.sqrt(2.0)
 _FLAG_COST = np.array([sum(w for bit, w in FLAG_MISS.items() if x & bit) for x in range(32)])
+FIRST_PASS_TYPES = ((1, 1), (1, 0), (2, 1), (1, 2))  # the rough first pass needs no rarer beads
 START_HALF = 16  # band half-width around the length diagonal (first pass)
 REFINE_HALF = 8  # around the first pass's path (second pass)
 
@@ -94,7 +95,7 @@ def align(
         return [Bead((i,), (), 0.0) for i in range(n)] + [Bead((), (j,), 0.0) for j in range(m)]
     doc = _prepare(source, translation, source_lang, target_lang)
     model = _initial_model(doc)
-    path = _align_path(doc, model, _anchor_diagonal(doc), START_HALF)
+    path = _align_path(doc, model, _anchor_diagonal(doc), START_HALF, FIRST_PASS_TYPES)
     model = _reestimate(doc, path, model)
     if _has_turns(doc):
         _learn_turns(doc, path)
@@ -372,12 +373,14 @@ def _path_centre(path: list[tuple[int, int]], n: int) -> np.ndarray:
     return np.maximum.accumulate(centre)
 
 
-def _align_path(doc: _Doc, model: LengthModel, centre: np.ndarray, half: int) -> list[tuple[int, int]]:
+def _align_path(
+    doc: _Doc, model: LengthModel, centre: np.ndarray, half: int, types: tuple[tuple[int, int], ...] = BEAD_TYPES
+) -> list[tuple[int, int]]:
     m = len(doc.tgt)
     while True:
         band = make_band(centre, m, half)
         if band is not None:
-            costs, insert = _costs(doc, band, model)
+            costs, insert = _costs(doc, band, model, types)
             path = solve(band, costs, insert)
             full = band.width >= m + 1
             if path is not None and (full or not touches_edge(band, path)):
@@ -431,7 +434,9 @@ def _group_flags(flags: np.ndarray, size: int) -> np.ndarray:
     return out
 
 
-def _costs(doc: _Doc, band: Band, model: LengthModel) -> tuple[dict[tuple[int, int], np.ndarray], float]:
+def _costs(
+    doc: _Doc, band: Band, model: LengthModel, types: tuple[tuple[int, int], ...] = BEAD_TYPES
+) -> tuple[dict[tuple[int, int], np.ndarray], float]:
     n, m = band.n, band.m
     I = np.arange(n + 1)[:, None]
     J = band.cols
@@ -448,7 +453,7 @@ def _costs(doc: _Doc, band: Band, model: LengthModel) -> tuple[dict[tuple[int, i
             shifted[(p, q)] = (_shift(shared1, band, p, q), _shift(nums1, band, p, q))
         return shifted[(p, q)]
 
-    for a, b in BEAD_TYPES:
+    for a, b in types:
         valid = in_range & (I >= a) & (J >= b)
         Ia = np.clip(I - a, 0, n)
         Jb = np.clip(J - b, 0, m)
@@ -473,8 +478,7 @@ def _costs(doc: _Doc, band: Band, model: LengthModel) -> tuple[dict[tuple[int, i
         if a * b > 1:  # an anchor repeated inside a group must not count twice
             shared = np.minimum(shared, np.minimum(doc.src_w[I] - doc.src_w[Ia], doc.tgt_w[Jc] - doc.tgt_w[Jb]))
             snum = np.minimum(snum, np.minimum(n_src, n_tgt))
-        w_all = doc.src_w[I] - doc.src_w[Ia] + doc.tgt_w[Jc] - doc.tgt_w[Jb]
-        cost = cost - ANCHOR_GAIN * shared + ANCHOR_MISS * np.maximum(w_all - 2 * shared, 0)
+        cost = cost - ANCHOR_GAIN * shared
         cost = cost + NUMBER_MISS * np.maximum(n_src + n_tgt - 2 * snum, 0)
         fsrc = _group_flags(doc.src.flags, a)[I]
         ftgt = _group_flags(doc.tgt.flags, b)[Jc]
@@ -521,26 +525,29 @@ def _beads(doc: _Doc, path: list[tuple[int, int]], model: LengthModel) -> list[B
 def bead_score(doc: _Doc, s: tuple[int, ...], t: tuple[int, ...], model: LengthModel) -> float:
     """Confidence of a bead: how usual its length ratio and anchors are for a true pair.
 
-    The length part is the two-sided tail probability of the bead's length deviation; shared
-    anchors raise it, numbers and punctuation on one side only lower it.
+    The length part is the two-sided tail probability of the bead's length deviation (so on
+    true pairs the score is roughly uniform, and 0.002 means "1 in 500"); shared anchors raise
+    it, numbers and punctuation on one side only lower it.
     """
-    ls = float(sum(doc.src.lengths[k] for k in s))
-    lt = float(sum(doc.tgt.lengths[k] for k in t))
-    z = float(model.z(ls, lt))
-    surprise = -math.log(max(math.erfc(abs(z) / math.sqrt(2)), 1e-300))
-    a_src = frozenset().union(*(doc.src.anchors[k] for k in s))
-    a_tgt = frozenset().union(*(doc.tgt.anchors[k] for k in t))
-    shared = a_src & a_tgt
-    w_shared = sum(doc.weights.get(key, 0.0) for key in shared)
-    w_all = sum(doc.weights.get(key, 0.0) for key in a_src | a_tgt)
-    surprise += -ANCHOR_GAIN * w_shared + ANCHOR_MISS * (w_all - w_shared)
-    n_src = frozenset().union(*(doc.src.numbers[k] for k in s))
-    n_tgt = frozenset().union(*(doc.tgt.numbers[k] for k in t))
-    surprise += NUMBER_MISS * len(n_src ^ n_tgt)
-    f_src = f_tgt = 0
-    for k in s:
-        f_src |= int(doc.src.flags[k])
-    for k in t:
-        f_tgt |= int(doc.tgt.flags[k])
-    surprise += sum(FLAG_MISS[bit] for bit in FLAG_BITS if (f_src ^ f_tgt) & bit)
-    return float(min(1.0, max(0.0, math.exp(-max(surprise, 0.0)))))
+    src, tgt = doc.src, doc.tgt
+    if len(s) == 1 and len(t) == 1:
+        (i,), (j,) = s, t
+        z = float(model.z(src.lengths[i], tgt.lengths[j]))
+        shared = src.anchors[i] & tgt.anchors[j]
+        one_side = src.numbers[i] ^ tgt.numbers[j]
+        flags = int(src.flags[i]) ^ int(tgt.flags[j])
+    else:
+        z = float(model.z(sum(src.lengths[k] for k in s), sum(tgt.lengths[k] for k in t)))
+        shared = frozenset().union(*(src.anchors[k] for k in s)) & frozenset().union(*(tgt.anchors[k] for k in t))
+        one_side = frozenset().union(*(src.numbers[k] for k in s)) ^ frozenset().union(*(tgt.numbers[k] for k in t))
+        f_src = f_tgt = 0
+        for k in s:
+            f_src |= int(src.flags[k])
+        for k in t:
+            f_tgt |= int(tgt.flags[k])
+        flags = f_src ^ f_tgt
+    surprise = -math.log(max(math.erfc(abs(z) / _SQRT2), 1e-300))
+    if shared:
+        surprise -= ANCHOR_GAIN * sum(doc.weights.get(key, 0.0) for key in shared)
+    surprise += NUMBER_MISS * len(one_side) + float(_FLAG_COST[flags])
+    return min(1.0, math.exp(-surprise)) if surprise > 0 else 1.0

@@ -224,3 +224,13 @@ def test_declared_language_option_allows_code_switching():
 def test_declared_language_unknown_to_the_identifier_is_not_checked():
     doc = single_doc("xx", ["We talked about the clinic and the doctors for a long time."])
     assert findings(doc) == []
+
+
+def test_window_option_changes_the_shortest_clause_found():
+    src = "Museveni yagambye nti abantu balina okusoma."
+    tgt = "Museveni said that abantu balina okusoma, he said."
+    assert findings(pair_doc("lg", [(src, tgt)])) == []  # three words: under the 6-word window
+    settings = CheckSettings(options={"untranslated.partial": {"window": 3}})
+    fs = findings(pair_doc("lg", [(src, tgt)], settings))
+    assert [f.check for f in fs] == ["untranslated.partial"]
+    assert tgt[fs[0].span[0]:fs[0].span[1]] == "abantu balina okusoma"

@@ -97,3 +97,21 @@ def test_english_lines_in_a_transcript_declared_in_the_source_language_flagged(p
     false = [i for i in found if i % 3 != 0 and not ub.third_language(lines[i][1])]
     assert hit / len(planted) >= 0.90
     assert len(false) / (len(lines) - len(planted)) <= 0.01, [lines[i][1] for i in false]
+
+
+@pytest.mark.parametrize("lang", ("sw", "de", "he"))
+def test_spans_point_at_the_evidence(parallel, lang):
+    rng = random.Random(f"spans-{lang}")
+    built = []
+    for s, e in sample(held_out(parallel, lang), lang, 100):
+        run = ub.source_run(s, e, rng)
+        if run is not None:
+            built.append((s, ub.with_run(e, run, "middle", rng) or (e, None)))
+    found = ub.run_pairs(lang, [(s, t) for s, (t, _) in built])
+    assert found
+    for i, fs in found.items():
+        text = built[i][1][0]
+        for f in fs:
+            if f.span is not None:
+                a, b = f.span
+                assert 0 <= a < b <= len(text) and text[a:b] == f.evidence

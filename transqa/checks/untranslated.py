@@ -19,6 +19,7 @@ from transqa.checks.context import Document, Unit
 from transqa.checks.registry import Hit, Scope, check
 from transqa.langid import MIN_WORDS, Reading, best_other, candidates, knows, language_name, read_english, source_words
 from transqa.langid.script_evidence import has_foreign_letters
+from transqa.langid.windows import MIN_FOREIGN, WIDTH
 from transqa.model.transcript import Segment
 from transqa.text.normalise import fold
 from transqa.text.tokens import WORD
@@ -39,6 +40,8 @@ class _Analysis:
     doc: Document
     code: re.Pattern[str]
     keep: re.Pattern[str] | None
+    width: int = WIDTH
+    min_foreign: float = MIN_FOREIGN
     unit_of: dict[int, Unit] = field(default_factory=dict)
     readings: dict[int, Reading] = field(default_factory=dict)
     copies: dict[int, tuple[bool, float]] = field(default_factory=dict)
@@ -65,7 +68,10 @@ class _Analysis:
             unit = self.unit_of.get(id(seg)) if side == "translation" else None
             src = self.source_of(unit) if unit is not None else None
             lang = self.doc.source_lang if side == "translation" else None
-            r = read_english(seg.text, source=src, source_lang=lang, neutral=self.neutral(seg.text), code=self.code)
+            r = read_english(
+                seg.text, source=src, source_lang=lang, neutral=self.neutral(seg.text), code=self.code,
+                width=self.width, min_foreign=self.min_foreign,
+            )
             self.readings[id(seg)] = r
         return r
 
@@ -117,7 +123,9 @@ def _analysis(doc: Document) -> _Analysis:
         if keep_terms:
             alts = "|".join(re.escape(t.strip()) for t in sorted(keep_terms, key=len, reverse=True) if t.strip())
             keep = re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE) if alts else None
-        a = _Analysis(doc, code, keep)
+        width = int(st.option("untranslated.partial", "window", WIDTH))
+        min_foreign = float(st.option("untranslated.partial", "min_evidence", MIN_FOREIGN * width / WIDTH))
+        a = _Analysis(doc, code, keep, width=max(2, width), min_foreign=min_foreign)
         for unit in doc.units:
             for seg in unit.translation:
                 a.unit_of[id(seg)] = unit
@@ -284,8 +292,10 @@ def partial(seg: Segment, side: str, doc: Document):
     source language than in English, or Hebrew/Devanagari letters) with at most one common
     English word; the span marks the stretch. Names, numbers, participant codes ([P3], R1),
     URLs and glossary keep-as-is terms never count, so a sentence full of names is not
-    reported. Silence a false alarm by dismissing it in review, or add the phrase as a
-    keep-as-is glossary row (source = target) when it is meant to stay untranslated.
+    reported. Options (``[checks."untranslated.partial"]``): ``window`` (6 words) and
+    ``min_evidence`` (3.5 for six words: a source-language word counts 1, a weaker hint 0.5).
+    Silence a false alarm by dismissing it in review, or add the phrase as a keep-as-is
+    glossary row (source = target) when it is meant to stay untranslated.
     """
     if not _english_side(side, doc):
         return

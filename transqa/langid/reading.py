@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from transqa.langid.evidence import ENGLISH, ENGLISH_WEAK, FOREIGN, FOREIGN_WEAK, score_words
 from transqa.langid.script_evidence import token_script
-from transqa.langid.windows import MIN_FOREIGN, foreign_runs, script_runs
+from transqa.langid.windows import MIN_FOREIGN, WIDTH, foreign_runs, script_runs
 from transqa.text.scripts import LATIN, OTHER
 
 MIN_WORDS = 3  # fewer words ("Yes.", "Ja.", "Mm-hmm.", a name) are never a finding
@@ -46,8 +46,10 @@ def read_english(
     source_lang: str | None = None,
     neutral: Sequence[tuple[int, int]] = (),
     code: re.Pattern[str] | None = None,
+    width: int = WIDTH,
+    min_foreign: float = MIN_FOREIGN,
 ) -> Reading:
-    """How much of ``text`` reads as English; where it does not."""
+    """How much of ``text`` reads as English; where it does not (windows of ``width`` words)."""
     sc = score_words(text, source=source, source_lang=source_lang, neutral=neutral, code=code)
     scores = sc.scores
     n = len(scores)
@@ -55,7 +57,7 @@ def read_english(
     common = scores.count(ENGLISH)
     english = common + scores.count(ENGLISH_WEAK)
     foreign = scores.count(FOREIGN) + FOREIGN_WEAK * scores.count(FOREIGN_WEAK)
-    runs = foreign_runs(scores) if foreign >= MIN_FOREIGN else []
+    runs = foreign_runs(scores, width, min_foreign) if foreign >= min_foreign else []
     covered = sum(j - i for i, j in runs)
     content = english + foreign
     whole = n >= MIN_WORDS and foreign >= MIN_FOREIGN_SUM and (

@@ -118,7 +118,7 @@ def _non_latin(text: str, allow: frozenset[str], skip: list[tuple[int, int]], ou
     for m in _NONLATIN_WORD.finditer(text):
         w = m.group()
         n = surface.get(w)
-        if n is None or w in _NON_LATIN_COMMON or w in allow or not _free(m.start(), skip):
+        if n is None or w in allow or not _free(m.start(), skip) or any(w[k:] in _NON_LATIN_COMMON for k in range(4)):
             continue
         if n == 2:  # a two-word name may start here (באר שבע): check the pair
             nxt = _NONLATIN_WORD.match(text, m.end() + 1)

@@ -171,6 +171,9 @@ def id_numbers(text: str) -> Iterator[Match]:
     seen: list[tuple[int, int]] = []
     for m in _RECORD.finditer(text):
         s, e = m.span()
+        head = text[s:m.start("code")]
+        if "(" in head:  # "application (no. 36110/97": the number and its "no."
+            s += head.rfind("(") + 1
         seen.append((s, e))
         yield Match("id-number", s, e, "record or ID number")
     for m in _ID_NUMBERS.finditer(text):
@@ -319,7 +322,7 @@ def find_all(text: str) -> list[Match]:
         out.extend(id_numbers(text))
     elif any(k in low for k in _RECORD_KEYS):
         out.extend(id_numbers(text))
-    if _NUMERIC_DATE_GATE.search(text) or not _MONTH_SET.isdisjoint(_LETTERS.findall(low)):
+    if _NUMERIC_DATE_GATE.search(text) or any(m in low for m in _MONTH_SET):
         out.extend(dates(text))
     if any(k in low for k in _AGE_KEYS):
         out.extend(ages(text))

@@ -1,0 +1,91 @@
+"""Names, places and institutions the register does not list."""
+
+from __future__ import annotations
+
+import pytest
+
+from transqa.checks.context import Document
+from transqa.checks.registry import REGISTRY
+from transqa.checks.runner import run_checks
+from transqa.checks.settings import CheckSettings
+from transqa.identifiers.names import detect, lowercase_vocabulary
+from transqa.model import Bead, Segment, Transcript, TranscriptPair
+
+
+def found(text, lang, **kw):
+    return [(m.kind, text[m.start:m.end]) for m in detect(text, lang, **kw)]
+
+
+@pytest.mark.parametrize("text,lang,item", [
+    ("then Dr. Sarah Mwangi told us", "en", "Dr. Sarah Mwangi"),
+    ("and Mama Amina came", "sw", "Mama Amina"),
+    ("nilimwona Bwana Kitwana jana", "sw", "Bwana Kitwana"),
+    ("yagamba Ssebo Kato nti", "lg", "Ssebo Kato"),
+    ("und Frau Schwarzkopf sagte", "de", "Frau Schwarzkopf"),
+    ('אז ד"ר לויטן אמר', "he", 'ד"ר לויטן'),
+    ("मग श्री पाटणकर म्हणाले", "mr", "श्री पाटणकर"),
+])
+def test_names_after_titles(text, lang, item):
+    assert ("person-name", item) in found(text, lang)
+
+
+@pytest.mark.parametrize("text,lang,item", [
+    ("she was taken to Butabika Hospital yesterday", "en", "Butabika Hospital"),
+    ("we met at St. Mary's Church on", "en", "St. Mary's Church"),
+    ("wir waren in den Kliniken Ulm", "de", "Kliniken Ulm"),
+    ("alilazwa hospitali ya Muhimbili wiki", "sw", "hospitali ya Muhimbili"),
+])
+def test_institutions(text, lang, item):
+    assert ("institution", item) in found(text, lang)
+
+
+@pytest.mark.parametrize("text,lang,item", [
+    ("we moved from Mbarara last year", "en", "Mbarara"),
+    ("huko Dar es Salaam kuna", "sw", "Dar es Salaam"),
+    ("wir fahren nach Ulm morgen", "de", "Ulm"),
+    ("גרתי בקמפלה שנתיים", "he", "בקמפלה"),
+    ("נסענו לבאר שבע", "he", "לבאר שבע"),
+    ("ते मुंबईला गेले", "mr", "मुंबईला"),
+])
+def test_places_in_every_script(text, lang, item):
+    assert ("place", item) in found(text, lang)
+
+
+def test_possible_names_in_latin_script_but_not_sentence_initial_or_common():
+    assert ("person-name", "Okwi") in found("yesterday I told Okwi about it", "en")
+    assert found("Yesterday I told him about it.", "en") == []
+    assert found("The Court held that the Government was wrong.", "en") == []
+    assert found("I went. Okwi stayed home", "en") == []  # sentence-initial alone: not flagged
+
+
+def test_german_nouns_are_not_names():
+    assert found("Die Behandlung im Krankenhaus war gut, sagte die Pflegerin.", "de") == []
+
+
+def test_lowercase_evidence_and_allow_list():
+    vocab = lowercase_vocabulary(["the bishop came", "we saw a bishop"])
+    assert found("then Bishop spoke", "en", lower_vocab=vocab) == []
+    assert ("place", "Ulm") in found("we met in Ulm", "en")
+    assert found("we met in Ulm", "en", allow=frozenset({"ulm"})) == []
+
+
+def test_hebrew_common_words_are_not_places():
+    assert found("אבל האולם היה מלא", "he") == []  # אולם is also Ulm's Hebrew name
+
+
+def test_severities_in_checks():
+    s = Transcript("s", [Segment(1, "Mama Amina alikwenda Mbarara na Okwi.")], "sw")
+    t = Transcript("t", [Segment(1, "Mama Amina went to Mbarara with Okwi.")], "en")
+    doc = Document(TranscriptPair("d", s, t, source_lang="sw"), [Bead((0,), (0,), 1.0)],
+                   CheckSettings(allow=frozenset()))
+    out = run_checks([doc], REGISTRY.select(["anonymisation"]))["d"]
+    sev = {(f.check, f.side, t.segments[0].text[f.span[0]:f.span[1]] if f.side == "translation" else s.segments[0].text[f.span[0]:f.span[1]]): f.severity.name for f in out}
+    assert sev[("anonymisation.person-name", "translation", "Mama Amina")] == "ERROR"
+    assert sev[("anonymisation.place", "translation", "Mbarara")] == "WARNING"
+    assert sev[("anonymisation.person-name", "translation", "Okwi")] == "WARNING"  # no cue: possible name
+
+
+def test_study_allow_list_silences_public_names():
+    s = Transcript("s", [Segment(1, "Tulikwenda Mbarara.")], "sw")
+    doc = Document(TranscriptPair("d", s, None, source_lang="sw"), [], CheckSettings(allow=frozenset({"Mbarara"})))
+    assert [f for f in run_checks([doc], REGISTRY.select(["anonymisation"]))["d"]] == []

@@ -34,6 +34,7 @@ from transqa.align.lexicon import learn
 from transqa.align.features import Side, add_shared_words, anchor_weights, side_features
 from transqa.model.alignment import Bead
 from transqa.model.transcript import Segment, TranscriptPair
+from transqa.text.scripts import LATIN, dominant_script, script_for_language
 
 # -log prior of each bead type. Merges and splits are commoner in transcripts than in the
 # parliamentary text Gale & Church counted, omissions and additions rarer than merges.
@@ -147,8 +148,9 @@ def align_pair(pair: TranscriptPair) -> list[Bead]:
 
 
 def _prepare(source: Sequence[Segment], translation: Sequence[Segment], source_lang: str | None, target_lang: str) -> _Doc:
-    src, src_words = side_features(source, source_lang)
-    tgt, tgt_words = side_features(translation, target_lang)
+    cross = _script(source, source_lang) != _script(translation, target_lang)
+    src, src_words = side_features(source, source_lang, cross)
+    tgt, tgt_words = side_features(translation, target_lang, cross)
     add_shared_words(src, src_words, tgt, tgt_words)
     weights = anchor_weights(src, tgt)
     return _Doc(
@@ -164,6 +166,14 @@ def _prepare(source: Sequence[Segment], translation: Sequence[Segment], source_l
         src_w=_cum_weight(src, weights),
         tgt_w=_cum_weight(tgt, weights),
     )
+
+
+def _script(segments: Sequence[Segment], lang: str | None) -> str:
+    """The side's writing system: from its language code when known, else from a sample."""
+    if lang:
+        return script_for_language(lang)
+    step = max(1, len(segments) // 50)
+    return dominant_script(" ".join(seg.text for seg in segments[::step])) or LATIN
 
 
 def _cum_weight(side: Side, weights: dict[str, float]) -> np.ndarray:

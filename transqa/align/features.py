@@ -18,7 +18,7 @@ from itertools import chain
 
 import numpy as np
 
-from transqa.align.lexicon import stems
+from transqa.align.lexicon import fold_word, stems
 from transqa.align.skeleton import skeleton
 from transqa.model.transcript import Segment
 from transqa.text.normalise import fold
@@ -77,7 +77,7 @@ def _token_keys(word: str) -> tuple[str, ...]:
     word (a name), ``X…`` for a Hebrew or Devanagari word — to match names across scripts."""
     keys = []
     if len(word) >= 4 and not _DIGITS.search(word):
-        keys.append(word.casefold() if word.isascii() else fold(word))
+        keys.append(fold_word(word))
     first = word[0]
     if first.isupper() or not (first.isascii() or first.isdigit()):
         sk = skeleton(word)
@@ -86,8 +86,16 @@ def _token_keys(word: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
-def _word_keys(tokens: list[str]) -> set[str]:
-    return set(chain.from_iterable(map(_token_keys, tokens)))
+@lru_cache(maxsize=1 << 17)
+def _identical_key(word: str) -> tuple[str, ...]:
+    """Only the folded word (when no side is in another script, skeletons are not needed)."""
+    if len(word) >= 4 and not _DIGITS.search(word):
+        return (fold_word(word),)
+    return ()
+
+
+def _word_keys(tokens: list[str], cross_script: bool) -> set[str]:
+    return set(chain.from_iterable(map(_token_keys if cross_script else _identical_key, tokens)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,19 +109,25 @@ class _Text:
 
 
 @lru_cache(maxsize=1 << 16)
-def _text_features(text: str, lang: str | None) -> _Text:
+def _text_features(text: str, lang: str | None, cross_script: bool) -> _Text:
     """Everything read off one segment's text; cached, so re-aligning after an edit (the UI
     does) only reads the edited lines again."""
     ns = frozenset("n:" + n.value for n in numbers(text, lang)) if _DIGITS.search(text) else frozenset()
     codes = {"c:" + fold(m.group(1)) for m in _PLACEHOLDER.finditer(text)}
     codes |= {"c:" + m.group(1).casefold() for m in _CODE.finditer(text)}
     toks = words(text)
-    return _Text(len(text.strip()), _flags(text), ns | codes, ns, frozenset(_word_keys(toks)), stems(toks))
+    return _Text(len(text.strip()), _flags(text), ns | codes, ns, frozenset(_word_keys(toks, cross_script)), stems(toks))
 
 
-def side_features(segments: Sequence[Segment], lang: str | None) -> tuple[Side, list[frozenset[str]]]:
-    """Features of one side, plus each segment's candidate words (filtered against the other side later)."""
-    feats = [_text_features(seg.text or "", lang) for seg in segments]
+def side_features(
+    segments: Sequence[Segment], lang: str | None, cross_script: bool
+) -> tuple[Side, list[frozenset[str]]]:
+    """Features of one side, plus each segment's candidate words (filtered against the other side later).
+
+    ``cross_script``: the two sides are in different scripts, so names are matched by
+    consonant skeleton too.
+    """
+    feats = [_text_features(seg.text or "", lang, cross_script) for seg in segments]
     side = Side(
         lengths=np.fromiter((f.length for f in feats), dtype=float, count=len(feats)),
         flags=np.fromiter((f.flags for f in feats), dtype=np.int64, count=len(feats)),

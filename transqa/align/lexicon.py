@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from transqa.text.normalise import fold
+from transqa.text.normalise import fold, strip_hebrew_points
 
 STEM = 5
 MIN_PAIRS = 3  # co-occurrences before a word pair is believed
@@ -27,12 +27,22 @@ MAX_LEARN = 1500  # beads to learn from at most (keeps long documents fast)
 _DIGITS = re.compile(r"\d")
 
 
-@lru_cache(maxsize=1 << 16)
+def fold_word(word: str) -> str:
+    """:func:`transqa.text.normalise.fold` for one word, with fast paths: ASCII needs only
+    casefolding, Hebrew and Devanagari words only losing Hebrew points (no case, no Latin
+    accents) — the full fold costs more than everything else the aligner does per word."""
+    if word.isascii():
+        return word.casefold()
+    if word[0] >= "\u0590":
+        return strip_hebrew_points(word) if word[0] <= "\u05ff" else word
+    return fold(word)
+
+
+@lru_cache(maxsize=1 << 17)
 def _stem(word: str) -> str | None:
     if len(word) < 3 or _DIGITS.search(word):
         return None
-    w = word.casefold() if word.isascii() else fold(word)
-    return w[:STEM]
+    return fold_word(word)[:STEM]
 
 
 def stems(tokens: list[str]) -> frozenset[str]:

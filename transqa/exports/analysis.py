@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from transqa.exports.common import f4_timestamp, language_name
-from transqa.exports.qda_lint import LintIssue, lint_paragraphs
+from transqa.exports.qda_lint import LintIssue, label_of, lint_paragraphs
 from transqa.exports.study import Item, Study
 from transqa.fsutil import atomic_write_bytes, atomic_write_text
 
@@ -75,17 +75,24 @@ def header_lines(item: Item, study: Study) -> list[str]:
 def build(item: Item, study: Study, *, citations: bool = True, timestamps: bool = True) -> AnalysisTranscript:
     timing = item.translation_timing() if timestamps else {}
     turns: list[Turn] = []
+    labels: list[str | None] = []
     for seg in item.translation_segments():
+        text = " ".join(seg.text.split("\n"))
+        speaker = seg.speaker.strip() if seg.speaker else None
+        labels.append(speaker or None)
+        if not speaker and (would_be := label_of(text)) is not None:
+            # MAXQDA takes it for a speaker anyway: keep it in front so the citation does not
+            # become part of a name; the lint reports it (stray colon, case variant).
+            speaker, text = would_be, text.split(":", 1)[1].strip()
         parts = []
         if citations:
             parts.append(f"[{item.site_code} {seg.line}]")
-        parts.append(" ".join(seg.text.split("\n")))
+        parts.append(text)
         if seg.line in timing:
             parts.append(f4_timestamp(timing[seg.line]))
-        speaker = seg.speaker.strip() if seg.speaker else None
         turns.append(Turn(seg.line, speaker or None, " ".join(p for p in parts if p)))
     doc = AnalysisTranscript(item.id, header_lines(item, study), turns)
-    doc.lint = lint_paragraphs([t.paragraph for t in turns], [t.speaker for t in turns])
+    doc.lint = lint_paragraphs([t.paragraph for t in turns], labels)
     return doc
 
 

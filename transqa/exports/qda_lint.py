@@ -45,9 +45,8 @@ def lint_paragraphs(paragraphs: Sequence[str], speakers: Sequence[str | None] | 
             issues.append(LintIssue(i, "too-long", f"paragraph {i}: speaker name of {len(meant)} characters "
                                                    f"(MAXQDA allows {MAX_LABEL}) will not be recognised"))
         if speakers is not None and meant is None and label is not None:
-            issues.append(LintIssue(i, "stray-colon", f"paragraph {i}: no speaker, but {label!r} before a colon "
-                                                      "will be imported as a speaker"))
-            continue
+            issues.append(LintIssue(i, "stray-colon", f"paragraph {i}: no speaker label in the transcript, but "
+                                                      f"{label!r} before a colon will be imported as a speaker"))
         name = meant if meant is not None else label
         if name is None:
             continue

@@ -56,6 +56,34 @@ def _script(word: str) -> str:
     return "latin"
 
 
+# A capitalised English word this frequent (wordfreq centibels, 450 = once in 30,000 words) is a
+# word, not a transliterated name ("Health", "China"); names such as Moshe (603) are rarer.
+COMMON_ENGLISH_CB = 450
+
+
+def _common_english(word: str) -> bool:
+    if not word.isascii():
+        return False
+    from transqa.langid.lexicon import english
+
+    cb = english().get(word)
+    return cb is not None and cb <= COMMON_ENGLISH_CB
+
+
+def _translit_candidate(stem: str, script: str, affixed: bool) -> bool:
+    """Hebrew and Devanagari words are matched across scripts only when long enough to carry
+    a name: short vowel-less Hebrew words (שבה, מס) fit the consonants of many names."""
+    if script == "he":
+        return len(stem) >= 4 or (not affixed and len(skeleton_keys(stem)) > 0 and _classes(stem) >= 3)
+    if script == "deva":
+        return not affixed or len(stem) >= 3
+    return True
+
+
+def _classes(word: str) -> int:
+    return max((len(k.split("|")[1]) for k in skeleton_keys(word)), default=0)
+
+
 def _capitalised(raw: str, folded: str, stem: str) -> bool:
     """Is the name part of ``raw`` (``n'Amani`` → ``Amani``) written with a capital?"""
     k = folded.find(stem) if len(folded) == len(raw) else 0
@@ -149,13 +177,15 @@ class RegisterMatcher:
                             if (len(w) >= min_len and w[0] == stem[0] and stem not in ALL_COMMON
                                     and OSA.distance(stem, w, score_cutoff=limit) <= limit):
                                 found.setdefault((sid, pos), ("fuzzy", stem))
-        if not found and loose and word not in ALL_COMMON:
+        if not found and loose and word not in ALL_COMMON and not _common_english(word):
             script = _script(word)
-            for stem in cands:
+            for k, stem in enumerate(cands):
+                if not _translit_candidate(stem, script, affixed=k > 0):
+                    continue
                 for key in skeleton_keys(stem):
                     for sid, sscript in self.translit.get(key, ()):
-                        if sscript == script:
-                            continue
+                        if sscript == script or (script != "latin" and sscript != "latin"):
+                            continue  # Latin <-> Hebrew/Devanagari only
                         words = self.spellings[sid][1]
                         for pos, w in enumerate(words):
                             if key in skeleton_keys(w) and cross_match(stem, w):

@@ -359,6 +359,10 @@ def hebrew_pattern(word: str, strict: bool = False) -> re.Pattern[str] | None:
     _V = _V_STRICT if strict else _V_LOOSE
     letters = [c for c in word if "\u05d0" <= c <= "\u05ea" or c in "'׳"]
     n = len(letters)
+    if strict and (any(c in "הע" for c in letters[1:-1]) or (letters and letters[0] == "ה")):
+        # Foreign names are not written with a silent medial ה or ע (שהוא, מעשה are words), and
+        # a leading ה is the article: the matcher tries the word without it.
+        return None
     parts: list[str] = []
     i = 0
     while i < n:
@@ -386,7 +390,7 @@ def hebrew_pattern(word: str, strict: bool = False) -> re.Pattern[str] | None:
         elif ch in "אעה":
             parts.append(_V)
         elif ch == "ח":
-            parts.append("K?" + _V)
+            parts.append(("K" if strict else "K?") + _V)
         else:
             cls = _HEBREW.get(ch, "")
             parts.append((cls if isinstance(cls, str) else cls[0]) + _V)

@@ -31,7 +31,6 @@ from transqa.identifiers.patterns import Match
 _CAP = re.compile(r"(?<![\w'’\-])[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ][^\W_]*(?:['’\-][^\W_]+)*")
 _NONLATIN = re.compile(r"[\u05d0-\u05ea\u0900-\u097f]")
 _NONLATIN_WORD = re.compile(r"[\u05d0-\u05ea\u0900-\u097f][\u05d0-\u05ea\u0591-\u05c7\u0900-\u097f\u200c\u200d'׳\"״\-]*")
-_PREV_WORD = re.compile(r"([^\W\d_]+)\.?\s+$")
 _JOIN = re.compile(r"^(?:\s+|\s+(?:of|the|for|de|es|la|ya|lya|wa|za|am|an|der|des|für)\s+|-)$")
 _ABBREV = frozenset({"st", "dr", "mr", "mrs", "ms", "prof", "sr", "jr"})
 _INITIAL_BEFORE = set(".!?:;\"“”„«»(—–…")
@@ -70,6 +69,21 @@ def _initial(text: str, start: int) -> bool:
             return True
         i -= 1
     return i < 0 or text[i] in _INITIAL_BEFORE
+
+
+def _previous_word(text: str, start: int) -> int | None:
+    """Start of the word just before ``start`` when only spaces (and a period) separate them."""
+    i = start - 1
+    if i < 1 or text[i] not in " \t":
+        return None
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if text[i - 1] == ".":
+        i -= 1
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    return j if j < i else None
 
 
 def _generic(f: str) -> bool:
@@ -176,12 +190,12 @@ def _latin(text: str, lang: str, caps: list[tuple[int, int, str]], allow: frozen
             continue
         # 1. title + name: "Dr. Sarah Mwangi", "Mama Amina" (title inside the run or just before it)
         title_in_run = run[0][3] in TITLES and len(run) > 1
-        prev = _PREV_WORD.search(text, max(0, start - 16), start)
-        title_before = prev is not None and fold_word(prev.group(1)) in TITLES
+        prev_start = _previous_word(text, start)
+        title_before = prev_start is not None and fold_word(text[prev_start:start].rstrip(". \t")) in TITLES
         if title_in_run or title_before:
             names = [r for r in run[1 if title_in_run else 0:] if not _generic(r[3]) and r[3] not in allow]
             if names:
-                s0 = prev.start(1) if title_before and not title_in_run else start
+                s0 = prev_start if title_before and not title_in_run and prev_start is not None else start
                 out.append(Match("person-name", s0, names[-1][1], "name after a title"))
                 continue
         # 2. institution: a run containing an institution noun and a proper word, or
@@ -191,7 +205,7 @@ def _latin(text: str, lang: str, caps: list[tuple[int, int, str]], allow: frozen
         if inst and proper:
             out.append(Match("institution", start, end, "institution name"))
             continue
-        lower_inst = _LOWER_INSTITUTION.search(text, max(0, start - 24), start)
+        lower_inst = _LOWER_INSTITUTION.search(text, max(0, start - 24), start) if lang in ("sw", "lg") else None
         if lower_inst and proper:
             out.append(Match("institution", lower_inst.start(), end, "institution name"))
             continue

@@ -152,12 +152,15 @@ def build_docx(item: Item, study: Study, *, comments: bool = True) -> bytes:
         _fill(cell, [name], bold=True)
     rtl = is_rtl(item.source_lang)
     by_unit = _findings_by_unit(item)
+    rtl_cells = []
     for u in item.units:
         row = table.add_row().cells
         _fill(row[0], [str(u.index + 1)])
         _fill(row[1], [_speaker(u)])
         _fill(row[2], [_time(u)])
-        src_runs = _fill(row[SOURCE_COL], [s.text for s in u.source], rtl=rtl)
+        src_runs = _fill(row[SOURCE_COL], [s.text for s in u.source])
+        if rtl:
+            rtl_cells.append(row[SOURCE_COL])
         trg_runs = _fill(row[TRANSLATION_COL], [s.text for s in u.translation])
         _fill(row[5], [_lines(u, item.source_lang)])
         found = by_unit.get(u.index, [])
@@ -168,6 +171,9 @@ def build_docx(item: Item, study: Study, *, comments: bool = True) -> bytes:
                 runs = [r for r in runs if r.text] or [r for r in (*trg_runs, *src_runs) if r.text]
                 if runs:
                     d.add_comment(runs, text=finding_text(rf), author="transqa", initials="QA")
+    for cell in rtl_cells:  # after the comments, so their reference runs are marked too
+        for p in cell.paragraphs:
+            _mark_rtl(p)
     widths = (Cm(1.2), Cm(1.8), Cm(2.2), Cm(8.0), Cm(8.0), Cm(2.2), Cm(4.5))
     for r in table.rows:
         for cell, w in zip(r.cells, widths):

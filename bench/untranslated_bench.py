@@ -14,6 +14,9 @@ For every language (de he sw lg mr hi), with English as the target, the checks r
            sentence put into the real English translation, three ways per pair (seeded):
            before it, replacing three words in its middle, after it. Recall = segments with a
            finding whose span overlaps the inserted run, or a whole-segment finding.
+  Harder variants, reported beside: any 6 consecutive source words (names, numbers and
+           English titles allowed, middle only), and the same clause judged against the wrong
+           bead (the previous pair's source, as after an alignment error).
 * single:  the source sentences as lines of an English transcript checked alone
            (``check --transcript --lang en``): recall of ``untranslated.language`` only;
            and the real English lines so checked: false alarms.
@@ -72,11 +75,14 @@ def half(pairs, which: str):
     return pairs
 
 
-def source_run(src: str, en: str, rng: random.Random, length: int = RUN) -> str | None:
-    """A run of ``length`` consecutive source-language words of ``src`` (with what lies between)."""
+def source_run(src: str, en: str, rng: random.Random, length: int = RUN, strict: bool = True) -> str | None:
+    """A run of ``length`` consecutive source-language words of ``src`` (with what lies between).
+
+    ``strict=False`` takes any ``length`` consecutive words (names, numbers, English titles too).
+    """
     toks = list(tokens(src))
     in_en = {w.casefold() for w in WORD.findall(en)}
-    ok = [not any(c.isdigit() for c in t.text) and not (t.text[0].isupper() and t.text.casefold() in in_en) for t in toks]
+    ok = [not strict or (not any(c.isdigit() for c in t.text) and not (t.text[0].isupper() and t.text.casefold() in in_en)) for t in toks]
     starts = [i for i in range(len(toks) - length + 1) if all(ok[i : i + length])]
     if not starts:
         return None
@@ -187,6 +193,24 @@ def measure(lang: str, which: str, seed: int = 7) -> dict:
         part_by_partial += any(f.check in ("untranslated.partial", "untranslated.script") for f in fs)
         if not hit and len(misses) < 5:
             misses.append(built[i][1])
+    # harder variants: any six consecutive source words; and the clause with a wrong bead
+    # (the source of the previous pair), so nothing was copied from the aligned source
+    rng = random.Random(f"{seed}-{lang}-{which}-hard")
+    any_built, any_spans, wrong_built = [], [], []
+    for k, (s, e) in enumerate(pairs):
+        run = source_run(s, e, rng, strict=False)
+        made = with_run(e, run, "middle", rng) if run else None
+        if made is not None:
+            any_built.append((s, made[0]))
+            any_spans.append(made[1])
+            wrong_built.append((pairs[k - 1][0], made[0]))
+    hard = {}
+    for name, rows in (("partial_recall_any_words", any_built), ("partial_recall_wrong_bead", wrong_built)):
+        got = run_pairs(lang, rows)
+        hard[name] = sum(
+            any(f.span is None or (f.span[0] < b and a < f.span[1]) for f in got.get(i, []))
+            for i, (a, b) in enumerate(any_spans)
+        ) / max(1, len(any_spans))
     # single transcript, English declared: source lines must be flagged by language
     single = run_pairs(lang, [(e, s) for s, e in pairs], single=True)
     single_hit = sum(1 for i in elig if any(f.check == "untranslated.language" for f in single.get(i, [])))
@@ -215,6 +239,7 @@ def measure(lang: str, which: str, seed: int = 7) -> dict:
         "partial_recall": part_hit / max(1, len(spans)),
         "partial_recall_partial_check": part_by_partial / max(1, len(spans)),
         "partial_miss_examples": [m[:160] for m in misses],
+        **hard,
         "single_language_recall_eligible": single_hit / max(1, len(elig)),
         "single_false_alarm_rate_english_only": len(single_fa) / max(1, n - len(not_english)),
         "single_false_alarm_examples": [pairs[i][1][:160] for i in single_fa][:5],
@@ -267,14 +292,15 @@ def main() -> None:
     ap.add_argument("--langs", nargs="*", default=list(corpus.LANGS))
     args = ap.parse_args()
     results: dict = {"half": args.half, "languages": {}}
-    print(f"{'lang':5} {'pairs':>6} {'FA':>7} {'FA(en)':>7} {'wholly':>7} {'w(elig)':>7} {'partial':>7} {'p(part)':>7} {'single':>7} {'sFA(en)':>7} {'dFA':>7} {'d(en)':>7}")
+    print(f"{'lang':5} {'pairs':>6} {'FA':>7} {'FA(en)':>7} {'wholly':>7} {'w(elig)':>7} {'partial':>7} {'p(part)':>7} {'p(any)':>7} {'p(wrong)':>8} {'single':>7} {'sFA(en)':>7} {'dFA':>7} {'d(en)':>7}")
     for lang in args.langs:
         m = measure(lang, args.half)
         results["languages"][lang] = m
         print(
             f"{lang:5} {m['pairs']:6d} {m['false_alarm_rate']:7.2%} {m['false_alarm_rate_english_only']:7.2%} "
             f"{m['wholly_recall']:7.2%} {m['wholly_recall_eligible']:7.2%} {m['partial_recall']:7.2%} "
-            f"{m['partial_recall_partial_check']:7.2%} {m['single_language_recall_eligible']:7.2%} "
+            f"{m['partial_recall_partial_check']:7.2%} {m['partial_recall_any_words']:7.2%} {m['partial_recall_wrong_bead']:8.2%} "
+            f"{m['single_language_recall_eligible']:7.2%} "
             f"{m['single_false_alarm_rate_english_only']:7.2%} {m['declared_source_false_alarm_rate']:7.2%} "
             f"{m['declared_english_recall']:7.2%}"
         )

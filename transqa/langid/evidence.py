@@ -1,17 +1,22 @@
 """Word-level evidence: how English each word of a would-be English segment reads.
 
 Each word token gets a score: negative = English, positive = source language (or at least
-not English), zero = no evidence either way. Names, numbers, participant codes ([P3], R1) and
-glossary keep-as-is terms are zero, because a correct English translation is full of them
-("Makindye", "Kori Schulman", "boda boda"). Evidence, strongest first:
+not English), zero = no evidence either way. Names, numbers, acronyms, participant codes
+([P3], R1), URLs/handles and glossary keep-as-is terms are zero, because a correct English
+translation is full of them ("Makindye", "Kori Schulman", "boda boda"). Evidence:
 
 * letters of a non-Latin script (Hebrew, Devanagari): +1;
-* a word the English list knows as common (top ~2,000, e.g. "the", "said"): -1, unless the
-  source language uses it clearly more often (German "die", "war") or it is an ambiguous
-  look-alike also present in the aligned source ("in", "so");
-* a word that occurs in the aligned source segment and is not common English: +1 (lower
-  case) or +0.5 (capitalised mid-sentence: a German noun, or a name);
-* a rarer English word: -0.5; an unknown lower-case word: +0.5; other capitalised words: 0.
+* a common English word (top ~2,000, e.g. "the", "said"): -1; 0 when the aligned source
+  segment has it too (a look-alike such as German "in", "so", or code-switched English);
+* a word the source language uses far more often than English (German "und", "die"): +1;
+  clearly more often ("war"): +1 in the aligned source, +0.5 elsewhere;
+* a lower-case word copied from the aligned source and not common English: +1 if unknown to
+  the English list or if py3langid's character n-grams put it in the source language
+  (Swahili "na", Luganda "nti"), else -0.5;
+* other lower-case words: unknown to the English list +1 / +0.5, rarer English words
+  +0.5 / -0.5, by the same character-n-gram test;
+* capitalised words mid-sentence are names or titles (0), except German nouns; a capital at
+  a sentence start caps the evidence at +0.5.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ FOREIGN = 1.0
 
 STRONG_CB = 430  # English words at least this frequent (about the top 2,000) count fully
 LOOKALIKE_MARGIN = 50  # cB: shared words 10**0.5 x more frequent in the source language are its own
+DISTINCT_MARGIN = 150  # cB: ... and 10**1.5 x more frequent ones ("und", "die") are its own anywhere
 
 _DIGIT = re.compile(r"\d")
 _OPENERS = frozenset('.!?:;"“”„‘«»(—–-…[')
@@ -58,9 +64,9 @@ def _covered(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
 # What a word is, whatever its context, precomputed once per (source language, code pattern):
 # (kind, lookup key, English cB or None, look-alike, score if not in the source, score if in
 # the source). kind: 0 = neutral (digits, acronyms, participant codes), 1 = non-Latin script,
-# 2 = capitalised (its score depends on its place), 3 = lower case (scores final, except
-# ``ASK`` = ask the character model). look-alike: 1 = the source language uses it clearly
-# more often than English does.
+# 2 = capitalised (its score depends on its place), 3 = lower case (scores final, except the
+# ``ASK_*`` placeholders: ask the character model). look-alike: 1 = the source language uses
+# it clearly more often than English does, 2 = far more often.
 _Static = tuple[int, str, "int | None", int, float, float]
 _STATIC: dict[tuple[str | None, str | None], dict[str, _Static]] = {}
 _CHAR: dict[str, dict[str, bool]] = {}
@@ -68,7 +74,11 @@ _CACHE_MAX = 300_000
 _PLAIN = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#]\w+|\b\w+(?:\.\w+)*\.(?:com|org|net)(?:/\S*)?")
 NOUN_CAPITALISING = frozenset({"de"})  # languages whose common nouns are capitalised
 GENERIC_OTHER = "de"  # the look-alike list used when the source language is unknown
-ASK = 9.0  # placeholder score: decide with the character model
+# Placeholder scores, decided by the character model (is the word the source language's?):
+ASK_IN = 9.0  # in the source, a rarer English word: FOREIGN if so, else ENGLISH_WEAK
+ASK_UNKNOWN = 8.0  # not in the source nor the English list: FOREIGN if so, else FOREIGN_WEAK
+ASK_WEAK = 7.0  # not in the source, a rarer English word: FOREIGN_WEAK if so, else ENGLISH_WEAK
+_RESOLVE = {ASK_IN: (FOREIGN, ENGLISH_WEAK), ASK_UNKNOWN: (FOREIGN, FOREIGN_WEAK), ASK_WEAK: (FOREIGN_WEAK, ENGLISH_WEAK)}
 
 
 def _static(w: str, en: dict[str, int], other: dict[str, int], code: re.Pattern[str] | None) -> _Static:
@@ -82,14 +92,18 @@ def _static(w: str, en: dict[str, int], other: dict[str, int], code: re.Pattern[
     if other:
         ocb = other.get(k)
         if ocb is not None and ocb + LOOKALIKE_MARGIN <= (cb if cb is not None else 800):
-            look = 1
+            look = 2 if ocb + DISTINCT_MARGIN <= (cb if cb is not None else 800) else 1
     # Scores of the word read in lower case (or at a sentence start): outside / inside the source.
-    if look == 1 or cb is None:
+    if look == 2:
+        out, inside = FOREIGN, FOREIGN
+    elif look == 1:
         out, inside = FOREIGN_WEAK, FOREIGN
+    elif cb is None:
+        out, inside = ASK_UNKNOWN, FOREIGN
     elif cb <= STRONG_CB:
         out, inside = ENGLISH, NEUTRAL
     else:
-        out, inside = ENGLISH_WEAK, ASK
+        out, inside = ASK_WEAK, ASK_IN
     return (2 if w[0].isupper() else 3, k, cb, look, out, inside)
 
 
@@ -155,8 +169,9 @@ def score_words(
         kind, k, cb, look, out, inside = st
         if kind == 3 and not neutral:
             s = inside if k in src else out
-            if s == ASK:
-                s = FOREIGN if (lang is not None and _reads_as_source(k, lang)) else ENGLISH_WEAK
+            if s > FOREIGN:
+                yes, no = _RESOLVE[s]
+                s = yes if (lang is not None and _reads_as_source(k, lang)) else no
             append(s)
         elif kind < 2:
             append(out)
@@ -165,7 +180,7 @@ def score_words(
         elif kind == 2 and not _initial(text, matches[i - 1].end() if i else 0, m.start()):
             # Capitalised mid-sentence: a name or title, or (German) a noun.
             in_src = k in src
-            if look == 1 and (in_src or nouns):
+            if look and (in_src or nouns):
                 append(FOREIGN if in_src else FOREIGN_WEAK)
             elif cb is not None and cb <= STRONG_CB and not in_src:
                 append(ENGLISH)
@@ -175,8 +190,9 @@ def score_words(
                 append(NEUTRAL)
         else:
             s = inside if k in src else out
-            if s == ASK:
-                s = FOREIGN if (lang is not None and _reads_as_source(k, lang)) else ENGLISH_WEAK
+            if s > FOREIGN:
+                yes, no = _RESOLVE[s]
+                s = yes if (lang is not None and _reads_as_source(k, lang)) else no
             if kind == 2 and s > FOREIGN_WEAK:
                 s = FOREIGN_WEAK  # a capital at a sentence start: maybe a name
             append(s)

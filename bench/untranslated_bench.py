@@ -15,8 +15,9 @@ For every language (de he sw lg mr hi), with English as the target, the checks r
            before it, replacing three words in its middle, after it. Recall = segments with a
            finding whose span overlaps the inserted run, or a whole-segment finding.
   Harder variants, reported beside: any 6 consecutive source words (names, numbers and
-           English titles allowed, middle only), and the same clause judged against the wrong
-           bead (the previous pair's source, as after an alignment error).
+           English titles allowed, middle only), and the same clause judged against a wrong
+           bead (the source of a pair half the data away, so neither it nor its neighbours
+           hold the clause: the evidence is the words alone).
 * single:  the source sentences as lines of an English transcript checked alone
            (``check --transcript --lang en``): recall of ``untranslated.language`` only;
            and the real English lines so checked: false alarms.
@@ -194,7 +195,7 @@ def measure(lang: str, which: str, seed: int = 7) -> dict:
         if not hit and len(misses) < 5:
             misses.append(built[i][1])
     # harder variants: any six consecutive source words; and the clause with a wrong bead
-    # (the source of the previous pair), so nothing was copied from the aligned source
+    # (the source of a far-away pair), so nothing was copied from the aligned source
     rng = random.Random(f"{seed}-{lang}-{which}-hard")
     any_built, any_spans, wrong_built = [], [], []
     for k, (s, e) in enumerate(pairs):
@@ -203,7 +204,7 @@ def measure(lang: str, which: str, seed: int = 7) -> dict:
         if made is not None:
             any_built.append((s, made[0]))
             any_spans.append(made[1])
-            wrong_built.append((pairs[k - 1][0], made[0]))
+            wrong_built.append((pairs[(k + len(pairs) // 2) % len(pairs)][0], made[0]))
     hard = {}
     for name, rows in (("partial_recall_any_words", any_built), ("partial_recall_wrong_bead", wrong_built)):
         got = run_pairs(lang, rows)

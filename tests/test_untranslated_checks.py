@@ -234,3 +234,14 @@ def test_window_option_changes_the_shortest_clause_found():
     fs = findings(pair_doc("lg", [(src, tgt)], settings))
     assert [f.check for f in fs] == ["untranslated.partial"]
     assert tgt[fs[0].span[0]:fs[0].span[1]] == "abantu balina okusoma"
+
+
+def test_clause_copied_from_the_neighbouring_source_segment_is_found():
+    # The aligner paired line 2 with the wrong source (one bead off): the clause still counts.
+    rows = [
+        ("Twagenda mu katale ku makya.", "We went to the market in the morning."),
+        ("Yee.", "He said that abantu balina okusoma ennyo mu masomero and left."),
+        ("Museveni yagambye nti abantu balina okusoma ennyo mu masomero.", "Yes."),
+    ]
+    fs = findings(pair_doc("lg", rows))
+    assert [(f.check, f.translation_lines) for f in fs] == [("untranslated.partial", (2,))]

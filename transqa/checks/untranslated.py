@@ -56,10 +56,17 @@ class _Analysis:
         return out
 
     def source_of(self, unit: Unit) -> frozenset[str]:
-        words = self.sources.get(unit.index)
-        if words is None:
-            words = self.sources[unit.index] = source_words(unit.source_text) if unit.source else frozenset()
-        return words
+        """Words of the unit's source and of its neighbours' (alignment may be one bead off)."""
+        units = self.doc.units
+        out: frozenset[str] = frozenset()
+        for i in (unit.index - 1, unit.index, unit.index + 1):
+            if 0 <= i < len(units):
+                words = self.sources.get(i)
+                if words is None:
+                    u = units[i]
+                    words = self.sources[i] = source_words(u.source_text) if u.source else frozenset()
+                out = out | words if out else words
+        return out
 
     def reading(self, seg: Segment, side: str) -> Reading:
         """How English a segment of the English side reads (cached)."""

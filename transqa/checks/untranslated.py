@@ -38,7 +38,7 @@ class _Analysis:
     """Per-document state: neutral-term patterns, source words per unit, readings per segment."""
 
     doc: Document
-    code: re.Pattern[str]
+    code: re.Pattern[str] | None
     keep: re.Pattern[str] | None
     width: int = WIDTH
     min_foreign: float = MIN_FOREIGN
@@ -122,7 +122,10 @@ def _analysis(doc: Document) -> _Analysis:
     a = doc.cache.get(_KEY)
     if a is None:
         st = doc.settings
-        code = re.compile(st.code_pattern)
+        try:
+            code: re.Pattern[str] | None = re.compile(st.code_pattern)
+        except re.error:
+            code = None  # a bad pattern is the settings loader's to report; codes then count as words
         lang = doc.source_lang
         keep_terms = [t.source for t in st.glossary.for_language(lang) if t.keep_as_is]
         keep_terms += list(st.allow)

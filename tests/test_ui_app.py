@@ -16,6 +16,7 @@ from transqa.ui.demo import write_demo_project
 from transqa.ui.screens.dialogs import FilterDialog, HelpScreen, PromptDialog, SignOffDialog
 from transqa.ui.screens.overview import OverviewScreen
 from transqa.ui.screens.review import ReviewScreen
+from transqa.ui.widgets.findings_panel import FindingsPanel
 from transqa.ui.widgets.segment_view import SegmentView
 
 ROWS = {"ULM-FG1": 0, "BGU-FG1": 1, "PU-FG1": 2, "IN-FG1": 3}
@@ -225,7 +226,7 @@ def test_mark_concern_adds_a_note_on_the_translation_line(study):
         await pilot.press("j", "j", "c", *"advisor is not a counsellor", "enter")
         await pilot.pause()
         assert pilot.app.screen is screen
-        body = str(screen.query_one("#findings-body", Static).render())
+        body = screen.query_one(FindingsPanel).text.plain
         assert "advisor is not a counsellor" in body
 
     drive(app, scenario)
@@ -401,6 +402,8 @@ def test_panels_show_glossary_terms_and_anonymisation_hits(study):
         screen = await open_transcript(pilot, "PU-FG1")
         await pilot.press("2")
         assert screen.query_one(TabbedContent).active == "tab-glossary"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         glossary = str(screen.query_one("#glossary-body", Static).render())
         assert "समुपदेशक" in glossary and "line" in glossary
         await pilot.press("3")
@@ -420,10 +423,11 @@ def test_redact_masks_matches_on_screen_and_in_the_panels(study):
         screen = await open_transcript(pilot, "PU-FG1")
         rows = "".join(screen.view.cell_text(y) for y in range(20))
         assert "Rahul Patil" not in rows and "█" in rows
+        await pilot.press("3")
         anon = str(screen.query_one("#anonymisation-body", Static).render())
         assert "Rahul Patil" not in anon and "पाटील" not in anon and "█" in anon
         await pilot.press("a")
-        panel = str(screen.query_one("#findings-body", Static).render())
+        panel = screen.query_one(FindingsPanel).text.plain
         assert "Rahul Patil" not in panel and "राहुल" not in panel
 
     drive(app, scenario)

@@ -13,6 +13,7 @@ Options (keyword arguments win over the ``[ui]`` table of transqa.toml)::
 
 from __future__ import annotations
 
+import gc
 import tomllib
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -45,6 +46,17 @@ def ui_table(project: Project) -> dict[str, Any]:
     return table
 
 
+def settle_memory() -> None:
+    """Move the checked documents out of the garbage collector's way.
+
+    A study holds hundreds of thousands of long-lived objects (segments, beads, findings); a
+    full collection walking them all stalls a keypress for a few hundred milliseconds. Freezing
+    them after loading keeps collections to what the UI allocates while you work.
+    """
+    gc.collect()
+    gc.freeze()
+
+
 class ReviewApp(App[None]):
     """Review a study: overview → transcript → findings, dispositions, edits, sign-off."""
 
@@ -74,6 +86,8 @@ class ReviewApp(App[None]):
         self.push_screen(OverviewScreen())
         if self._run_checks_on_mount:
             self.run_checks()
+        else:
+            settle_memory()
 
     def on_unmount(self) -> None:
         if self._installed:
@@ -97,7 +111,11 @@ class ReviewApp(App[None]):
         except InputError as e:
             self.call_from_thread(self.notify, str(e), severity="error", timeout=10)
         self._glossary_cache.clear()
+        settle_memory()
         self.call_from_thread(self.refresh_overview)
+
+    def forget_glossary(self, transcript_id: str) -> None:
+        self._glossary_cache.pop(transcript_id, None)
 
     def refresh_overview(self) -> None:
         for screen in self.screen_stack:

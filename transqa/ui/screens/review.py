@@ -62,8 +62,9 @@ class ReviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.view.on_cursor = self._cursor_changed
         self.refresh_findings()
-        self.query_one(SegmentView).focus()
+        self.view.focus()
 
     @property
     def view(self) -> SegmentView:
@@ -89,6 +90,9 @@ class ReviewScreen(Screen[None]):
         order = sorted(range(len(index.findings)),
                        key=lambda i: (index.unit_of[i] if index.unit_of[i] is not None else -1, i))
         self.shown_ids = [i for i in order if self._passes(index.findings[i])]
+        self._positions: dict[int | None, list[int]] = {}
+        for p, i in enumerate(self.shown_ids):
+            self._positions.setdefault(index.unit_of[i], []).append(p)
         self.current = None
         self._notes_by_line = {}
         for n in self.session.notes(self.tid):
@@ -115,14 +119,13 @@ class ReviewScreen(Screen[None]):
             f"sign-off: {self.session.signoff_label(self.tid)}")
 
     def _unit_findings(self, unit: int) -> list[int]:
-        index = self.session.index(self.tid)
-        return [p for p, i in enumerate(self.shown_ids) if index.unit_of[i] == unit]
+        return self._positions.get(unit, [])
 
     def _update_panel(self, unit: int) -> None:
         index = self.session.index(self.tid)
         positions = self._unit_findings(unit)
         if unit == 0:  # findings about the whole transcript are shown with the first bead
-            positions = [p for p, i in enumerate(self.shown_ids) if index.unit_of[i] is None] + positions
+            positions = self._positions.get(None, []) + positions
         fs = [index.findings[self.shown_ids[p]] for p in positions]
         current = index.findings[self.shown_ids[self.current]] if self.current is not None else None
         doc = self.session.documents[self.tid]
@@ -147,20 +150,32 @@ class ReviewScreen(Screen[None]):
                                            rtl_reorder=self.review_app.reorder, redact=self.session.redact)
 
     def _update_side_panels(self) -> None:
-        index = self.session.index(self.tid)
-        anon = [f for f in index.findings if f.category == "anonymisation"]
-        self.query_one(AnonymisationPanel).show(anon, self._status_of, redact=self.session.redact,
-                                                rtl_reorder=self.review_app.reorder)
-        self.query_one(GlossaryPanel).show(self.review_app.glossary_rows(self.tid),
-                                           rtl_reorder=self.review_app.reorder)
+        """Fill the glossary or anonymisation panel if it is the one showing (they are built
+        when first shown: matching every glossary term over a long transcript takes a moment)."""
+        active = self.query_one("#panels", TabbedContent).active
+        if active == "tab-anonymisation":
+            index = self.session.index(self.tid)
+            anon = [f for f in index.findings if f.category == "anonymisation"]
+            self.query_one(AnonymisationPanel).show(anon, self._status_of, redact=self.session.redact,
+                                                    rtl_reorder=self.review_app.reorder)
+        elif active == "tab-glossary":
+            self._fill_glossary()
 
-    @on(SegmentView.CursorMoved)
-    def _cursor_moved(self, event: SegmentView.CursorMoved) -> None:
+    @work(thread=True, exclusive=True, group="glossary")
+    def _fill_glossary(self) -> None:
+        rows = self.review_app.glossary_rows(self.tid)
+        self.app.call_from_thread(self.query_one(GlossaryPanel).show, rows, rtl_reorder=self.review_app.reorder)
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self) -> None:
+        self._update_side_panels()
+
+    def _cursor_changed(self, unit: int) -> None:
         if self.current is not None:
             index = self.session.index(self.tid)
-            if index.unit_of[self.shown_ids[self.current]] != event.unit:
+            if index.unit_of[self.shown_ids[self.current]] != unit:
                 self.current = None
-        self._update_panel(event.unit)
+        self._update_panel(unit)
 
     # -- navigation -------------------------------------------------------------------------
     def _jump(self, step: int, category: str | None = None) -> bool:
@@ -336,6 +351,7 @@ class ReviewScreen(Screen[None]):
         self.app.call_from_thread(self._after_recheck)
 
     def _after_recheck(self) -> None:
+        self.review_app.forget_glossary(self.tid)
         self.view.set_document(self.session.documents[self.tid])
         self.refresh_findings()
         n = len(self.session.open_findings(self.tid))

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 
 from rich.text import Text
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Static
 
 from transqa.model import Finding
@@ -33,11 +34,26 @@ def lines_label(f: Finding) -> str:
     return " · ".join(parts) or "whole transcript"
 
 
-class FindingsPanel(VerticalScroll):
-    """Findings of the bead under the cursor (and notes on it); the current one is marked ▶."""
+class FindingsPanel(Widget):
+    """Findings of the bead under the cursor (and notes on it); the current one is marked ▶.
 
-    def compose(self):
-        yield Static("", id="findings-body")
+    A plain widget of fixed height that only repaints when the cursor moves (a Static would
+    re-layout the whole screen on every key).
+    """
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = Text()
+
+    def render(self) -> Text:
+        height = self.content_region.height or 10
+        lines = self.text.split("\n", allow_blank=True)
+        if len(lines) > height:
+            hidden = len(lines) - height + 1
+            shown_lines = lines[: height - 1] + [Text(f"  … {hidden} more line{'s' if hidden != 1 else ''}: "
+                                                       "press n to step through them", style="dim")]
+            return Text("\n").join(shown_lines)
+        return self.text
 
     def show(self, findings: Sequence[Finding], current: Finding | None, status: Callable[[Finding], str],
              reason: Callable[[Finding], str | None], notes: Sequence[object] = (), *, header: str = "",
@@ -68,7 +84,8 @@ class FindingsPanel(VerticalScroll):
         for n in notes:
             text.append(f"  ✎ concern by {getattr(n, 'reviewer', '?')}: ", style="bold")
             text.append(f"{getattr(n, 'text', '')}\n")
-        self.query_one("#findings-body", Static).update(text)
+        self.text = text
+        self.refresh()
 
 
 def _sev_style(sev: str) -> str:

@@ -70,6 +70,9 @@ class SegmentView(ScrollView, can_focus=True):
         self.translation_rtl = side_is_rtl(doc, "translation")
         self._status = status or (lambda f: "open")
         self._rows: OrderedDict[tuple[int, int], list[layout.Row]] = OrderedDict()
+        self._strips: OrderedDict[tuple[int, int, bool, int], Strip] = OrderedDict()
+        self._styles: dict[str, Style] = {}
+        self.on_cursor: Callable[[int], None] | None = None
         self._screen_map: list[tuple[int, int]] = []
         self._map_key: tuple[int, int, int, int] | None = None
         self._version = 0
@@ -108,8 +111,14 @@ class SegmentView(ScrollView, can_focus=True):
         self.cursor = min(self.cursor, max(0, len(doc.units) - 1))
         self.invalidate()
 
+    def notify_style_update(self) -> None:
+        self._styles.clear()
+        self._strips.clear()
+        super().notify_style_update()
+
     def invalidate(self) -> None:
         self._rows.clear()
+        self._strips.clear()
         self._map_key = None
         self._version += 1
         self._update_virtual_size()
@@ -121,6 +130,7 @@ class SegmentView(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._rows.clear()
+        self._strips.clear()
         self._map_key = None
         self._update_virtual_size()
         self._keep_cursor_visible()
@@ -192,28 +202,56 @@ class SegmentView(ScrollView, can_focus=True):
         if y >= len(smap):
             return Strip.blank(width, self.rich_style)
         unit, k = smap[y]
+        on_cursor = unit == self.cursor
+        key = (unit, k, on_cursor, width)
+        strip = self._strips.get(key)
+        if strip is not None:
+            return strip
         row = self.rows_of(unit)[k]
-        base = self.rich_style
-        if unit == self.cursor:
-            base = base + self.get_component_rich_style("segment-view--cursor")
-        segs = [RichSegment(text, self._style(key, base)) for text, key in row]
+        base_key = "cursor" if on_cursor else "base"
+        segs = [RichSegment(text, self._style(sk, base_key)) for text, sk in row]
         cols = self.columns()
         if cols.total > width:  # narrower than the minimum layout: crop by cells
-            return Strip(segs, cols.total).crop(0, width)
-        return Strip(segs, cols.total) if cols.total == width else Strip(
-            segs + [RichSegment(" " * (width - cols.total), base)], width)
+            strip = Strip(segs, cols.total).crop(0, width)
+        elif cols.total == width:
+            strip = Strip(segs, cols.total)
+        else:
+            strip = Strip(segs + [RichSegment(" " * (width - cols.total), self._style("blank", base_key))], width)
+        self._strips[key] = strip
+        if len(self._strips) > 4000:
+            self._strips.popitem(last=False)
+        return strip
 
-    def _style(self, key: str, base: Style) -> Style:
+    def _style(self, key: str, base_key: str) -> Style:
+        """Style of a piece, cached until the CSS or theme changes."""
+        name = f"{base_key}:{key}"
+        got = self._styles.get(name)
+        if got is not None:
+            return got
+        base = self.rich_style
+        if base_key == "cursor":
+            base = base + self.get_component_rich_style("segment-view--cursor")
         if key in ("text", "blank"):
-            return base
-        if key.startswith("marker-"):
-            return base + self.get_component_rich_style(f"segment-view--{key[7:]}")
-        return base + self.get_component_rich_style(f"segment-view--{key}")
+            got = base
+        elif key.startswith("marker-"):
+            got = base + self.get_component_rich_style(f"segment-view--{key[7:]}")
+        else:
+            got = base + self.get_component_rich_style(f"segment-view--{key}")
+        self._styles[name] = got
+        return got
 
     # -- cursor -----------------------------------------------------------------------------
     def watch_cursor(self, old: int, new: int) -> None:
+        top = self.top
         self._keep_cursor_visible()
-        self.refresh()
+        if self.top == top:  # no scroll: repaint only the two beads' lines
+            for y, (unit, _k) in enumerate(self.screen_map()):
+                if unit in (old, new):
+                    self.refresh_line(y + self.scroll_offset.y)  # virtual coordinates
+        else:
+            self.refresh()
+        if self.on_cursor is not None:  # same frame as the repaint (a message would take another)
+            self.on_cursor(new)
         self.post_message(self.CursorMoved(self, new))
 
     def go_to(self, unit: int) -> None:

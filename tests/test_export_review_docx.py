@@ -104,3 +104,43 @@ def test_edited_translation_cell_reads_back_at_its_line(tmp_path, tid):
     old = before.translation.by_line()
     assert {n: s.text for n, s in by_line.items() if n != 5} == {n: s.text for n, s in old.items() if n != 5}
     assert [s.text for s in after.source.segments] == [s.text for s in before.source.segments]
+
+
+def test_edits_in_word_go_back_to_the_translation_file(tmp_path):
+    """Export, edit one English cell in Word, apply: the .txt changes at the right line, audited."""
+    from test_export_study import copy_study, sign
+
+    from transqa.exports.review_import import apply_review, review_changes
+    from transqa.exports.study import gather
+    from transqa.project import load_project
+    from transqa.readers import read_transcript
+    from transqa.store import open_store
+
+    study_dir = copy_study(tmp_path)
+    sign(study_dir, "DS-FG1")
+    project = load_project(study_dir)
+    study = gather(project, only=["DS-FG1"], workers=1)
+    [item] = study.items
+    assert item.state == "signed-off"
+    path = tmp_path / "DS.review.docx"
+    review_docx.write(item, study, path)
+    unit = next(u for u in item.units if len(u.translation) == 1 and u.index > 3)
+    d = docx.Document(str(path))
+    cell = d.tables[0].rows[unit.index + 1].cells[review_docx.TRANSLATION_COL]
+    for extra in cell.paragraphs[0].runs[1:]:
+        extra.text = ""
+    cell.paragraphs[0].runs[0].text = "Reworded by the reviewer."
+    d.save(str(path))
+    edits, skipped = review_changes(item, path)
+    assert [(c.line, c.after) for c in edits] == [(unit.translation[0].line, "Reworded by the reviewer.")]
+    assert skipped == []
+    with open_store(project) as store:
+        done, _ = apply_review(store, item, path, "ln")
+        assert len(done) == 1
+        assert store.state("DS-FG1") == "stale"  # the sign-off no longer covers the content
+    en = read_transcript(study_dir / "DS" / "DS-FG1.en.txt")
+    line = unit.translation[0].line
+    assert en.by_line()[line].text == "Reworded by the reviewer."
+    assert en.by_line()[line].speaker == unit.translation[0].speaker
+    assert [s.text for s in en.segments if s.line != line] == [
+        s.text for s in item.translation_segments() if s.line != line]

@@ -136,3 +136,22 @@ def test_include_unsigned_exports_everything_marked(tmp_path, capsys):
     assert "NOT SIGNED OFF" in ds.splitlines()[1]
     bgu = (out / "BGU-FG1.en.txt").read_text(encoding="utf-8")
     assert "NOT SIGNED OFF" not in bgu and "A. Kaya" in bgu and "M. Rahman" in bgu
+
+
+def test_transcript_without_translation_still_gets_review_rows(tmp_path):
+    from transqa.exports import review_docx
+    from transqa.exports.study import gather
+    from transqa.project import load_project
+    from transqa.readers import read_pair
+
+    (tmp_path / "T1.de.txt").write_text("M: Willkommen.\nR1: Danke.\n", encoding="utf-8")
+    (tmp_path / "transqa.toml").write_text('[study]\nname = "Solo"\n[[transcripts]]\nid = "T1"\n'
+                                           'source = "T1.de.txt"\nsource_lang = "de"\n', encoding="utf-8")
+    study = gather(load_project(tmp_path), workers=1)
+    [item] = study.items
+    assert [u.source_text for u in item.units] == ["Willkommen.", "Danke."]
+    path = tmp_path / "r.docx"
+    review_docx.write(item, study, path)
+    pair = read_pair(path)
+    assert [s.text for s in pair.source.segments] == ["Willkommen.", "Danke."]
+    assert pair.translation.segments == []

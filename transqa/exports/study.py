@@ -37,6 +37,9 @@ class Item:
 
     @property
     def units(self) -> list[Unit]:
+        """Aligned units; a transcript without translation gives one source-only unit per turn."""
+        if not self.doc.units and self.doc.pair.translation is None:
+            return [Unit(i, (s,), (), 0.0) for i, s in enumerate(self.doc.pair.source.segments)]
         return self.doc.units
 
     @property

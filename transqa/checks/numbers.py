@@ -220,7 +220,8 @@ def _pool(text: str, lang: str | None, items: list[_Item]) -> _Pool:
             for w in words:
                 if fold(text[max(0, w.start - 7):w.start]).strip().endswith(("saa", "saawa")) and w.value < 13:
                     pool |= {str(int(w.value + 6) % 24), str(int(w.value + 18) % 24), str(int(w.value + 6) % 12)}
-        if any(h in fold(text) for h in _HALF.get((lang or "").split("-")[0], ())):
+        low = text.lower()
+        if any(h in low for h in _HALF.get((lang or "").split("-")[0], ())):
             pool.add("30")  # half past: "4:30" / "saa kumi na nusu"
             short.add("30")
     return _Pool(pool, short, weak)

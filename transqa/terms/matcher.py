@@ -42,6 +42,7 @@ DEFAULT_FUZZY_CUTOFF: float | None = None
 DEFAULT_FUZZY_MIN_LEN = 8
 DEFAULT_COMPOUND_MIN = 6
 _CACHE_LIMIT = 200_000
+_EMPTY: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,7 @@ class TermMatcher:
         self._vocab: set[str] = set()
         self._single: set[str] = set()  # keys of one-word forms, for compound probing
         self._cache: dict[str, frozenset[str]] = {}
+        self._tok_cache: dict[str, tuple[int, tuple[tuple[int, frozenset[str], int, int], ...]]] = {}
         n = 0
         for phrase, label in phrases:
             for form in self._forms(phrase, label):
@@ -101,6 +103,7 @@ class TermMatcher:
             if len(k) >= fuzzy_min_len:
                 self._fuzzy_choices.setdefault(k[0], []).append(k)
         self._prefix_keys = sorted(k for k in self._single if len(k) >= 5) if prefix_parts else []
+        self._heads = {k.split("#", 1)[0][:2] for k in self._vocab}
 
     def __bool__(self) -> bool:
         return self.size > 0
@@ -130,6 +133,9 @@ class TermMatcher:
         if got is not None:
             return got
         key = base(part, self.lang)
+        if not self._may_match(key):
+            self._cache[part] = _EMPTY
+            return _EMPTY
         variants = text_variants(key, self.lang)
         hits = variants & self._vocab
         if self.compounds and len(key) > self.compound_min + 2 and self._single:
@@ -149,6 +155,16 @@ class TermMatcher:
         self._cache[part] = out
         return out
 
+    def _may_match(self, key: str) -> bool:
+        """Cheap reject: a glossary word key can only come from this token if one of its first
+        two letters appears within the token's first few letters (after particles/prefixes),
+        anywhere for compounds and prefix parts."""
+        if key in self._vocab or len(key) < 2:
+            return True
+        heads = self._heads
+        last = len(key) - 2 if (self.compounds or self.fuzzy_cutoff is not None) else min(len(key) - 2, 9)
+        return any(key[o:o + 2] in heads for o in range(last + 1))
+
     def _compound_hits(self, key: str) -> set[str]:
         hits: set[str] = set()
         n = len(key)
@@ -160,13 +176,35 @@ class TermMatcher:
                 hits.add(key[:j])
         return hits
 
-    def _parts(self, text: str) -> list[tuple[frozenset[str], int, int]]:
+    def _token(self, tok: str) -> tuple[int, tuple[tuple[int, frozenset[str], int, int], ...]]:
+        """(number of parts, the parts that can be term words: (index, keys, start, end))."""
+        got = self._tok_cache.get(tok)
+        if got is None:
+            parts = split_parts(tok, self.lang) if ("-" in tok or "'" in tok or "’" in tok or "\u2010" in tok) else [(tok, 0)]
+            useful = []
+            for i, (part, off) in enumerate(parts):
+                keys = self._keys(part)
+                if keys:
+                    useful.append((i, keys, off, off + len(part)))
+            got = (len(parts), tuple(useful))
+            if len(self._tok_cache) > _CACHE_LIMIT:
+                self._tok_cache.clear()
+            self._tok_cache[tok] = got
+        return got
+
+    def _parts(self, text: str) -> list[tuple[int, frozenset[str], int, int]]:
+        """Term-word candidates of a text: (part number in the text, keys, start, end)."""
         out = []
+        n = 0
+        get = self._tok_cache.get
         for m in WORD.finditer(text):
             tok = m.group()
-            start = m.start()
-            for part, off in split_parts(tok, self.lang):
-                out.append((self._keys(part), start + off, start + off + len(part)))
+            got = get(tok) or self._token(tok)
+            if got[1]:
+                start = m.start()
+                for i, keys, a, b in got[1]:
+                    out.append((n + i, keys, start + a, start + b))
+            n += got[0]
         return out
 
     # -- search ---------------------------------------------------------------------------
@@ -176,21 +214,25 @@ class TermMatcher:
         if not self.size or not text:
             return []
         parts = self._parts(text)
+        if not parts:
+            return []
         found: dict[tuple[Hashable, int], Match] = {}
         n = len(parts)
-        for i, (keys, start, _) in enumerate(parts):
-            if not keys:
-                continue
+        for i, (pos, keys, start, _) in enumerate(parts):
             for k in keys:
                 for form in self._index.get(k, ()):
                     w = len(form.words)
-                    if i + w > n:
-                        continue
-                    if all(parts[i + j][0] & form.words[j] for j in range(1, w)):
-                        end = parts[i + w - 1][2]
-                        prev = found.get((form.label, start))
-                        if prev is None or prev.end < end:
-                            found[(form.label, start)] = Match(form.label, start, end, text[start:end])
+                    if w > 1:
+                        if i + w > n or parts[i + w - 1][0] != pos + w - 1:
+                            continue  # the following words are not all candidates
+                        if not all(parts[i + j][1] & form.words[j] for j in range(1, w)):
+                            continue
+                    end = parts[i + w - 1][3]
+                    prev = found.get((form.label, start))
+                    if prev is None or prev.end < end:
+                        found[(form.label, start)] = Match(form.label, start, end, text[start:end])
+        if not found:
+            return []
         matches = sorted(found.values(), key=lambda m: (m.start, -(m.end - m.start)))
         if overlapping or len(matches) < 2:
             return matches

@@ -146,6 +146,8 @@ def morph_for(lang: str | None) -> Morph:
 def base(word: str, lang: str | None = None) -> str:
     """The folded form words are compared in: case, Latin accents, Hebrew points and final
     letters, Devanagari nukta/chandrabindu/vowel length, hyphens and apostrophes removed."""
+    if word.isascii():  # fast path: fold() of ASCII is lower-casing and space collapsing
+        return word.lower().replace("-", "")
     k = fold(word)
     code = (lang or "").split("-")[0]
     if code == "he":

@@ -85,6 +85,7 @@ def numbers(text: str, lang: str | None = None) -> list[Number]:
 # readings and every side the values its number words and month names stand for.
 
 import itertools  # noqa: E402
+from functools import lru_cache  # noqa: E402
 from decimal import Decimal, InvalidOperation  # noqa: E402
 
 # digits possibly glued to letters or currency signs; no grouping/decimal run-on into digits
@@ -246,6 +247,7 @@ class NumberWord:
     scale: bool  # a multiplier word (hundred, million, elfu, लाख)
 
 
+@lru_cache(maxsize=65536)
 def _word_key(word: str, code: str) -> str:
     from transqa.text.normalise import fold
 
@@ -327,15 +329,20 @@ def _compose_scale_first(values: list[float]) -> float:
 
 
 def _lookup(word: str, code: str, original: str) -> tuple[float, bool] | None:
+    return _lookup_cached(word, code, original[:1].isupper())
+
+
+@lru_cache(maxsize=65536)
+def _lookup_cached(word: str, code: str, capital: bool) -> tuple[float, bool] | None:
     table = _NUMBER_WORD_TABLE.get(code)
     if table is None:
         return None
     k = _word_key(word, code)
     months = _MONTHS.get(code, ())
-    if k in months and (code != "en" or original[:1].isupper()):
+    if k in months and (code != "en" or capital):
         return months.index(k) + 1, False
     extra = _MONTH_EXTRA.get(code, {})
-    if k in extra and (code != "en" or original[:1].isupper()):
+    if k in extra and (code != "en" or capital):
         return extra[k], False
     cands = [k]
     if code == "sw":
@@ -442,7 +449,7 @@ def word_values(words: list[NumberWord], lang: str | None, text: str = "") -> se
             add(w.value)
         if run:
             gap = text[run[-1][0].end:g[0].start] if text else " "
-            gap_words = [x for x in re.split(r"[\s,\-'’]+", gap.strip()) if x]
+            gap_words = [x for x in _GAP_SPLIT.split(gap.strip()) if x]
             if len(gap) > 12 or "," in gap or any(_word_key(x, code) not in _CONNECTORS for x in gap_words):
                 flush()
         run.append(g)
@@ -450,6 +457,10 @@ def word_values(words: list[NumberWord], lang: str | None, text: str = "") -> se
     return vals
 
 
+_GAP_SPLIT = re.compile(r"[\s,\-'’]+")
+
+
+@lru_cache(maxsize=64)
 def scale_words(lang: str | None) -> dict[str, int]:
     """Folded scale words of a language (multipliers of an adjacent number in digits)."""
     code = (lang or "").split("-")[0]

@@ -90,6 +90,7 @@ class ReviewApp(App[None]):
             settle_memory()
 
     def on_unmount(self) -> None:
+        gc.unfreeze()
         if self._installed:
             cellwidth.uninstall()
             self._installed = False

@@ -20,15 +20,21 @@ from dataclasses import dataclass
 
 from transqa.checks.context import Document, Unit
 from transqa.checks.registry import Hit, Scope, check
-from transqa.text.normalise import fold
+from transqa.text.normalise import nfc
 from transqa.text.tokens import words
 
 DEFAULT_MIN_WORDS = 4
 
 
 def key(text: str) -> str:
-    """Comparison key: folded words only (case, accents, punctuation, spacing ignored)."""
-    return " ".join(words(fold(text)))
+    """Comparison key: the words only — case, punctuation and spacing ignored.
+
+    Accents are kept (no :func:`~transqa.text.normalise.fold`): repeated segments rarely
+    differ only in accents, and stripping them costs more than all the rest of this check.
+    """
+    if not text.isascii():
+        text = nfc(text)
+    return " ".join(words(text.casefold()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -154,7 +154,8 @@ def _items(text: str, lang: str | None) -> list[_Item]:
         has_scale = False
         for w in (wa.group(1) if wa else None, wb.group(1) if wb else None):
             if w:
-                sc = scales.get(fold(w).rstrip("s")) or scales.get(fold(w))
+                fw = w.casefold()
+                sc = scales.get(fw) or scales.get(fw.rstrip("s"))
                 if sc:
                     has_scale = True
                     vals |= {x for x in (scaled(v, sc) for v in list(vals)) if x}

@@ -251,6 +251,8 @@ class NumberWord:
 def _word_key(word: str, code: str) -> str:
     from transqa.text.normalise import fold
 
+    if word.isascii():
+        return word.lower()
     k = fold(word)
     if code == "he":
         k = k.translate(_HE_FINALS).replace("'", "").replace("\u05f3", "")
@@ -393,20 +395,23 @@ _SPLIT_HYPHEN = re.compile(r"-")
 
 def number_words(text: str, lang: str | None) -> list[NumberWord]:
     """Spelled-out numbers, ordinals, and month names (as 1–12) in ``text``."""
-    from transqa.text.tokens import tokens
+    from transqa.text.tokens import WORD
 
     code = (lang or "").split("-")[0]
     if code not in _NUMBER_WORD_TABLE:
         return []
     out = []
-    for tok in tokens(text):
-        splitter = _SPLIT_LG_SW if code in ("lg", "sw") else _SPLIT_HYPHEN
+    splitter = _SPLIT_LG_SW if code in ("lg", "sw") else _SPLIT_HYPHEN
+    for m in WORD.finditer(text):
+        tok = m.group()
+        capital = tok[:1].isupper()
+        pieces = splitter.split(tok) if ("-" in tok or "'" in tok or "’" in tok) else (tok,)
         pos = 0
-        for piece in splitter.split(tok.text):
-            a = tok.start + pos
+        for piece in pieces:
+            a = m.start() + pos
             b = a + len(piece)
             pos += len(piece) + 1
-            got = _lookup(piece, code, tok.text) if piece else None
+            got = _lookup_cached(piece, code, capital) if piece else None
             if got is not None:
                 out.append(NumberWord(got[0], a, b, piece, got[1]))
                 if code == "lg":

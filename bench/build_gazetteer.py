@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,7 +44,7 @@ def _fold(name: str) -> str:
 
 def keep(name: str) -> bool:
     f = _fold(name)
-    letters = sum(c.isalpha() for c in f)
+    letters = sum(c.isalpha() or unicodedata.category(c).startswith("M") for c in f)  # Devanagari signs count
     if letters < 3 or len(f.split()) > 4:
         return False
     if f in ALL_COMMON or f in INSTITUTION_NOUNS or f in TITLES:

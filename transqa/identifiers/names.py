@@ -132,7 +132,7 @@ def _non_latin(text: str, allow: frozenset[str], skip: list[tuple[int, int]], ou
     for m in _NONLATIN_WORD.finditer(text):
         w = m.group()
         n = surface.get(w)
-        if n is None or w in allow or not _free(m.start(), skip) or any(w[k:] in _NON_LATIN_COMMON for k in range(4)):
+        if n is None or w in allow or not _free(m.start(), skip) or _common_under_prefix(w):
             continue
         if n == 2:  # a two-word name may start here (באר שבע): check the pair
             nxt = _NONLATIN_WORD.match(text, m.end() + 1)
@@ -144,6 +144,18 @@ def _non_latin(text: str, allow: frozenset[str], skip: list[tuple[int, int]], ou
                 continue
         out.append(Match("place", m.start(), m.end(), "place name"))
         skip.append((m.start(), m.end()))
+
+
+def _common_under_prefix(w: str) -> bool:
+    """``w`` or ``w`` without its Hebrew prefix letters (האולם → אולם) is a common word."""
+    if w in _NON_LATIN_COMMON:
+        return True
+    k = 0
+    while k < 3 and len(w) - k > 2 and w[k] in "והבכלמש":
+        k += 1
+        if w[k:] in _NON_LATIN_COMMON:
+            return True
+    return False
 
 
 def _place(w: str, gaz: Gazetteer) -> bool:
@@ -168,7 +180,7 @@ def _latin(text: str, lang: str, caps: list[tuple[int, int, str]], allow: frozen
             continue
         f = fold_word(w)
         gap = text[runs[-1][-1][1]:s] if runs else ""
-        if runs and (_JOIN.match(gap) or (gap.strip() == "." and gap.startswith(". ")
+        if runs and f not in TITLES and (_JOIN.match(gap) or (gap.strip() == "." and gap.startswith(". ")
                                           and (runs[-1][-1][3] in _ABBREV or len(runs[-1][-1][2]) == 1))):
             runs[-1].append((s, e, w, f))
         else:

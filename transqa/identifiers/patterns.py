@@ -41,34 +41,51 @@ def _digits(s: str) -> int:
     return sum(c.isdigit() for c in s)
 
 
+def _phone_in(cand: str) -> tuple[int, int, str] | None:
+    """(start, end, region label) of a phone number filling ``cand``, or None."""
+    if _digits(cand) < 7 or _digits(cand) > 15:
+        return None
+    plain = ascii_digits(cand).strip()
+    if _YEAR_RANGE.match(plain) or _DATE_SHAPE.match(plain):
+        return None
+    international = plain.startswith(("+", "00"))
+    if _THOUSANDS.match(plain) and not international:
+        return None
+    for region in STUDY_REGIONS:
+        for pm in PhoneNumberMatcher(plain, region, leniency=Leniency.VALID):
+            return pm.start, pm.end, (phonenumbers.region_code_for_number(pm.number) if international else "")
+    if (international or plain.startswith("0")) and 9 <= _digits(plain) <= 13:
+        for region in STUDY_REGIONS:
+            for pm in PhoneNumberMatcher(plain, region, leniency=Leniency.POSSIBLE):
+                return pm.start, pm.end, ""
+    return None
+
+
+def _trimmed(cand: str) -> Iterator[tuple[int, str]]:
+    """The candidate, then without up to two space-separated groups at either end
+    ("31. 0812 34567", "+49 1512 3443596 1986")."""
+    yield 0, cand
+    parts = cand.split(" ")
+    if len(parts) < 3:
+        return
+    for lo in range(0, 3):
+        for hi in range(len(parts), len(parts) - 3, -1):
+            if (lo, hi) == (0, len(parts)) or hi - lo < 2:
+                continue
+            sub = " ".join(parts[lo:hi])
+            yield len(" ".join(parts[:lo])) + (1 if lo else 0), sub
+
+
 def phones(text: str) -> Iterator[Match]:
     for m in _PHONE_CAND.finditer(text):
         cand = m.group().rstrip(" .-/(")
-        if _digits(cand) < 7 or _digits(cand) > 15:
-            continue
-        plain = ascii_digits(cand).strip()
-        if _YEAR_RANGE.match(plain) or _DATE_SHAPE.match(plain):
-            continue
-        international = plain.startswith(("+", "00"))
-        if _THOUSANDS.match(plain) and not international:
-            continue
-        found = None
-        for region in STUDY_REGIONS:
-            for pm in PhoneNumberMatcher(plain, region, leniency=Leniency.VALID):
-                found = (pm.start, pm.end, phonenumbers.region_code_for_number(pm.number) if international else "")
-                break
+        for off, sub in _trimmed(cand):
+            found = _phone_in(sub)
             if found:
+                s, e, region = found
+                base = m.start() + off
+                yield Match("phone", base + s, base + e, f"{region} phone number" if region else "phone number")
                 break
-        if not found and (international or plain.startswith("0")) and 9 <= _digits(plain) <= 13:
-            for region in STUDY_REGIONS:
-                for pm in PhoneNumberMatcher(plain, region, leniency=Leniency.POSSIBLE):
-                    found = (pm.start, pm.end, "")
-                    break
-                if found:
-                    break
-        if found:
-            s, e, region = found
-            yield Match("phone", m.start() + s, m.start() + e, f"{region} phone number" if region else "phone number")
 
 
 # -- e-mail and URLs -----------------------------------------------------------------------------
@@ -340,7 +357,7 @@ def resolve_overlaps(matches: list[Match]) -> list[Match]:
     for m in matches:
         if kept and m.start < kept[-1].end:
             prev = kept[-1]
-            if (m.end - m.start, -_PRIORITY.get(m.kind, 9)) > (prev.end - prev.start, -_PRIORITY.get(prev.kind, 9)):
+            if (-_PRIORITY.get(m.kind, 9), m.end - m.start) > (-_PRIORITY.get(prev.kind, 9), prev.end - prev.start):
                 kept[-1] = m
             continue
         kept.append(m)

@@ -89,3 +89,19 @@ def test_one_line_per_source_line_comes_back_as_is():
     translation = [Segment(line=k + 1, text=t) for k, t in enumerate(tgt)]
     beads = align(source, translation)
     assert [(b.source, b.translation) for b in beads] == [((k,), (k,)) for k in range(50)]
+
+
+def test_a_skipped_block_of_turns_is_found_without_anchors():
+    """Forty consecutive turns left out (a skipped page): lengths drift, the band follows."""
+    rng = random.Random(9)
+    n, first, gap = 600, 250, 40
+    src = [babble(rng, rng.randint(3, 20)) for _ in range(n)]
+    tgt = [babble(rng, len(s.split())) for s in src]
+    kept = [k for k in range(n) if not first <= k < first + gap]
+    source = [Segment(line=k + 1, text=t) for k, t in enumerate(src)]
+    translation = [Segment(line=i + 1, text=tgt[k]) for i, k in enumerate(kept)]
+    beads = align(source, translation)
+    missing = [b.source[0] for b in kinds_at(beads, "1-0")]
+    assert len(set(missing) & set(range(first, first + gap))) >= gap - 2
+    assert len(missing) <= gap + 2
+    assert sum(1 for b in beads if b.kind == "1-1" and b.source[0] == kept[b.translation[0]]) >= len(kept) - 6

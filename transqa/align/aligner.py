@@ -29,7 +29,7 @@ from itertools import chain
 
 import numpy as np
 
-from transqa.align.dp import BEAD_TYPES, Band, make_band, solve, touches_edge
+from transqa.align.dp import BEAD_TYPES, Band, Gaps, make_band, solve, touches_edge
 from transqa.align.lexicon import learn
 from transqa.align.features import Side, add_shared_words, anchor_weights, side_features
 from transqa.model.alignment import Bead
@@ -38,7 +38,9 @@ from transqa.text.scripts import LATIN, dominant_script, script_for_language
 
 # -log prior of each bead type. Merges and splits are commoner in transcripts than in the
 # parliamentary text Gale & Church counted, omissions and additions rarer than merges.
-PRIOR = {(1, 1): 0.1, (1, 0): 5.0, (0, 1): 5.0, (2, 1): 4.5, (1, 2): 4.5, (2, 2): 7.0, (3, 1): 6.5, (1, 3): 6.5}
+PRIOR = {(1, 1): 0.1, (2, 1): 4.5, (1, 2): 4.5, (2, 2): 7.0, (3, 1): 6.5, (1, 3): 6.5}
+# A turn without translation, or a line without source: the first of a run, each further one.
+GAP_OPEN, GAP_EXTEND = 5.0, 2.0
 ANCHOR_GAIN = 1.0  # cost removed per unit of shared anchor weight
 NUMBER_MISS = 1.0  # cost per number found on one side only
 FLAG_MISS = {1: 1.5, 2: 1.0, 4: 1.0, 8: 1.5, 16: 0.5}  # per punctuation flag on one side only
@@ -47,9 +49,11 @@ TIME_WEIGHT, TIME_CAP = 1.0, 4.0
 LENGTH_DOF = 10.0  # degrees of freedom of the length model's t distribution
 _SQRT2 = math.sqrt(2.0)
 _FLAG_COST = np.array([sum(w for bit, w in FLAG_MISS.items() if x & bit) for x in range(32)])
-FIRST_PASS_TYPES = ((1, 1), (1, 0), (2, 1), (1, 2))  # the rough first pass needs no rarer beads
+FIRST_PASS_TYPES = ((1, 1), (2, 1), (1, 2))  # the rough first pass needs no rarer beads
 START_HALF = 16  # band half-width around the length diagonal (first pass)
 REFINE_HALF = 8  # around the first pass's path (second pass)
+CHAIN_TRUST = 0.6  # share of once-only anchors that must agree before they bend the band
+MAX_HALF = 128  # widening stops here: memory and time grow with the band (n x 7 x width floats)
 
 
 @dataclass(slots=True)
@@ -96,7 +100,7 @@ def align(
         return [Bead((i,), (), 0.0) for i in range(n)] + [Bead((), (j,), 0.0) for j in range(m)]
     doc = _prepare(source, translation, source_lang, target_lang)
     model = _initial_model(doc)
-    path = _align_path(doc, model, _anchor_diagonal(doc), START_HALF, FIRST_PASS_TYPES)
+    path = _first_pass(doc, model)
     model = _reestimate(doc, path, model)
     if _has_turns(doc):
         _learn_turns(doc, path)
@@ -311,17 +315,17 @@ def _length_diagonal(doc: _Doc) -> np.ndarray:
     return np.interp(fs / fs[-1] * ft[-1], ft, np.arange(len(doc.tgt) + 1))
 
 
-def _anchor_diagonal(doc: _Doc) -> np.ndarray:
+def _anchor_diagonal(doc: _Doc, diag: np.ndarray) -> np.ndarray:
     """The length diagonal bent through anchors found exactly once on each side.
 
     Like hunalign's partialAlign on hapaxes: a name or number said once and translated once
     pins the pair, wherever lengths have drifted (a skipped page, another ratio in one part).
     The longest monotone chain of such points is kept; isolated points far off their
-    neighbours' course are dropped.
+    neighbours' course are dropped. True anchors nearly all fall on one chain; when most do
+    not, they are chance matches and the length diagonal is returned unchanged.
     """
     fs = np.concatenate(([0.0], np.cumsum(doc.src.lengths + 1.0)))
     ft = np.concatenate(([0.0], np.cumsum(doc.tgt.lengths + 1.0)))
-    diag = np.interp(fs / fs[-1] * ft[-1], ft, np.arange(len(doc.tgt) + 1))
     once_s: dict[str, int] = {}
     seen: set[str] = set()
     for side in (doc.src, doc.tgt):
@@ -334,9 +338,10 @@ def _anchor_diagonal(doc: _Doc) -> np.ndarray:
     points = {(once_s[k], j) for j, keys in enumerate(doc.tgt.anchors) for k in keys if k in once_s}
     ci = Counter(i for i, _ in points)
     cj = Counter(j for _, j in points)
-    chain = _longest_chain(sorted(p for p in points if ci[p[0]] == 1 and cj[p[1]] == 1))
-    if len(chain) < 2:
-        return diag
+    candidates = sorted(p for p in points if ci[p[0]] == 1 and cj[p[1]] == 1)
+    chain = _longest_chain(candidates)
+    if len(chain) < 2 or len(chain) < CHAIN_TRUST * len(candidates):
+        return diag  # few anchors, or mostly chance matches (no order among them): not a guide
     off = np.array([j - diag[i] for i, j in chain])
     med = np.array([np.median(off[max(0, k - 2):k + 3]) for k in range(len(off))])
     chain = [p for p, d, md in zip(chain, off, med) if abs(d - md) <= 8]
@@ -383,19 +388,31 @@ def _path_centre(path: list[tuple[int, int]], n: int) -> np.ndarray:
     return np.maximum.accumulate(centre)
 
 
+def _first_pass(doc: _Doc, model: LengthModel) -> list[tuple[int, int]]:
+    """Around the length diagonal, bent through trustworthy anchors (lengths drift: a skipped
+    page, another ratio in part of the text), widened where the path runs into the edge."""
+    return _align_path(doc, model, _anchor_diagonal(doc, _length_diagonal(doc)), START_HALF, FIRST_PASS_TYPES)
+
+
 def _align_path(
-    doc: _Doc, model: LengthModel, centre: np.ndarray, half: int, types: tuple[tuple[int, int], ...] = BEAD_TYPES
+    doc: _Doc,
+    model: LengthModel,
+    centre: np.ndarray,
+    half: int,
+    types: tuple[tuple[int, int], ...] = BEAD_TYPES,
 ) -> list[tuple[int, int]]:
+    """The best path in a band around ``centre``, widened while the path runs along its edge
+    (up to MAX_HALF)."""
     m = len(doc.tgt)
+    if len(centre) > 1:  # consecutive rows must overlap: one long source turn may span many lines
+        half = max(half, int(np.max(np.diff(np.round(centre)))) // 2 + 2)
     while True:
         band = make_band(centre, m, half)
         if band is not None:
-            costs, insert = _costs(doc, band, model, types)
-            path = solve(band, costs, insert)
-            full = band.width >= m + 1
-            if path is not None and (full or not touches_edge(band, path)):
+            path = solve(band, types, _costs(doc, band, model, types), Gaps(GAP_OPEN, GAP_EXTEND))
+            if path is not None and (band.width >= m + 1 or half >= MAX_HALF or not touches_edge(band, path)):
                 return path
-        half *= 2
+        half *= 2  # a full-width band (width m + 1) always exists and always has a path
 
 
 def _shift(x: np.ndarray, band: Band, di: int, dj: int, fill: float = 0.0) -> np.ndarray:
@@ -444,9 +461,8 @@ def _group_flags(flags: np.ndarray, size: int) -> np.ndarray:
     return out
 
 
-def _costs(
-    doc: _Doc, band: Band, model: LengthModel, types: tuple[tuple[int, int], ...] = BEAD_TYPES
-) -> tuple[dict[tuple[int, int], np.ndarray], float]:
+def _costs(doc: _Doc, band: Band, model: LengthModel, types: tuple[tuple[int, int], ...] = BEAD_TYPES) -> np.ndarray:
+    """Cost of every bead type at every cell of the band, shape (n + 1, len(types), width)."""
     n, m = band.n, band.m
     I = np.arange(n + 1)[:, None]
     J = band.cols
@@ -455,7 +471,7 @@ def _costs(
     shared1, nums1 = _pair_anchors(doc, band)
     spk = doc.spk_src is not None and doc.spk_tgt is not None
     timed = doc.time_tol is not None
-    costs: dict[tuple[int, int], np.ndarray] = {}
+    costs = np.empty((n + 1, len(types), band.width))
     shifted: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {(0, 0): (shared1, nums1)}
 
     def pair_at(p: int, q: int) -> tuple[np.ndarray, np.ndarray]:
@@ -463,14 +479,10 @@ def _costs(
             shifted[(p, q)] = (_shift(shared1, band, p, q), _shift(nums1, band, p, q))
         return shifted[(p, q)]
 
-    for a, b in types:
+    for t, (a, b) in enumerate(types):
         valid = in_range & (I >= a) & (J >= b)
         Ia = np.clip(I - a, 0, n)
         Jb = np.clip(J - b, 0, m)
-        if b == 0:
-            cost = np.full(J.shape, PRIOR[(a, b)])
-            costs[(a, b)] = np.where(valid, cost, np.inf)
-            continue
         ls = doc.cs[I] - doc.cs[Ia]
         lt = doc.ct[Jc] - doc.ct[Jb]
         cost = PRIOR[(a, b)] + _length_cost(model.z(ls, lt))
@@ -500,8 +512,8 @@ def _costs(
             tt = doc.tgt.seconds[np.clip(Jb, 0, m - 1)]
             d = np.abs(ts - tt) / doc.time_tol
             cost = cost + np.where(np.isnan(d), 0.0, TIME_WEIGHT * (np.minimum(d, TIME_CAP) - 0.5))
-        costs[(a, b)] = np.where(valid, cost, np.inf)
-    return costs, PRIOR[(0, 1)]
+        costs[:, t, :] = np.where(valid, cost, np.inf)
+    return costs
 
 
 def _speaker_cost(doc: _Doc, Ia: np.ndarray, Jb: np.ndarray, a: int, b: int) -> np.ndarray:

@@ -11,13 +11,14 @@ over 5,000 rows doing a dozen numpy operations each is a tenth of that.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-# (source count, translation count). 0-1 is handled separately: it moves within a row.
-BEAD_TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
-INSERT = (0, 1)
+# (source count, translation count). 1-0 and 0-1 are gaps, handled apart (see Gaps).
+BEAD_TYPES: tuple[tuple[int, int], ...] = ((1, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
+INSERT, DELETE = (0, 1), (1, 0)
 
 
 @dataclass(slots=True)
@@ -48,52 +49,103 @@ def make_band(centre: np.ndarray, m: int, half: int) -> Band | None:
     return Band(n, m, lo, width)
 
 
-def solve(band: Band, costs: dict[tuple[int, int], np.ndarray], insert_cost: float) -> list[tuple[int, int]] | None:
+@dataclass(frozen=True, slots=True)
+class Gaps:
+    """Costs of 1-0 and 0-1 beads: the first of a run, and each further one.
+
+    Affine, as in sequence alignment (Gotoh 1982): a translator who skips a passage skips
+    several turns at once, and forty omitted turns should cost less than forty separate
+    omissions, or the programme prefers to scatter them as merges of unrelated turns.
+    """
+
+    open: float
+    extend: float
+
+
+def solve(band: Band, types: Sequence[tuple[int, int]], costs: np.ndarray, gaps: Gaps) -> list[tuple[int, int]] | None:
     """The cheapest path as a list of bead types from start to end, or None if no path.
 
-    ``costs[(a, b)][i, w]`` is the cost of the bead of ``a`` source and ``b`` translation
-    segments ending at cell ``(i, lo[i] + w)`` (inf where impossible); a 0-1 bead costs
-    ``insert_cost`` anywhere. Per row: one gather of every bead type's predecessors, one
-    minimum, and a running minimum for the 0-1 moves along the row. Choices are not stored:
-    the backtrace recomputes them on the path alone.
+    ``costs[i, t, w]`` is the cost of a bead of type ``types[t]`` (``a`` source and ``b``
+    translation segments, both at least 1) ending at cell ``(i, lo[i] + w)``, inf where
+    impossible (also wherever ``i < a``). 1-0 and 0-1 beads cost ``gaps``.
+
+    Three tables, as in Gotoh's algorithm: ``E`` (the path ends in a run of 1-0 beads),
+    ``A`` (best without ending in 0-1), ``D`` (best). Per row: one gather of every bead
+    type's predecessors, a minimum, and a running minimum for runs of 0-1 along the row.
+    Choices are not stored: the backtrace recomputes them on the path alone.
     """
     n, m, lo, W = band.n, band.m, band.lo, band.width
-    types = [t for t in BEAD_TYPES if t in costs]
     maxb = max(b for _, b in types)
-    jump = max((int(np.max(lo[a:] - lo[:-a])) for a in {a for a, _ in types} if n >= a), default=0)
+    jump = max((int(np.max(lo[a:] - lo[:-a])) for a in {1, *(a for a, _ in types)} if n >= a), default=0)
     left = maxb + 1
     P = left + W + jump + 1
-    D = np.full((n + 1) * P + 1, np.inf)  # flat; the last cell is an "impossible" sentinel
-    sentinel = (n + 1) * P
+    D = np.full((n + 1) * P, np.inf)  # flat, row i at i * P + left
+    A = np.full((n + 1) * P, np.inf)
+    E = np.full((n + 1) * P, np.inf)
     rows = np.arange(n + 1)
     cols = np.arange(W)
-    idx = np.empty((n + 1, len(types), W), dtype=np.int64)
+    base = np.empty((n + 1, len(types)), dtype=np.int64)  # where each type's predecessors start
     for t, (a, b) in enumerate(types):
         prev = np.clip(rows - a, 0, n)
-        start = prev * P + left + lo - b - lo[prev]
-        idx[:, t, :] = np.where((rows >= a)[:, None], start[:, None] + cols[None, :], sentinel)
-    stacked = np.stack([costs[t] for t in types], axis=1)  # (n + 1, T, W)
-    ramp = insert_cost * cols
-    D[left:left + W] = ramp
+        base[:, t] = prev * P + left + lo - b - lo[prev]  # rows i < a: any cell, the cost is inf
+    up = np.maximum(rows - 1, 0) * P + left + lo - lo[np.maximum(rows - 1, 0)]  # same j, row above
+    o, e = gaps.open, gaps.extend
+    ramp = e * cols
+    run_cost = ramp + (o - e)  # a run of 0-1 from column k to w costs o + e * (w - k - 1)
+    A[left] = 0.0
+    D[left:left + W] = np.concatenate(([0.0], run_cost[1:]))
     for i in range(1, n + 1):
-        A = (D[idx[i]] + stacked[i]).min(0)
-        D[i * P + left:i * P + left + W] = np.minimum.accumulate(A - ramp) + ramp
+        r = i * P + left
+        above = slice(up[i], up[i] + W)
+        e_row = np.minimum(D[above] + o, E[above] + e)
+        E[r:r + W] = e_row
+        a_row = np.minimum((D[base[i][:, None] + cols] + costs[i]).min(0), e_row)
+        A[r:r + W] = a_row
+        best_start = np.minimum.accumulate(a_row - ramp)  # min over k <= w of A[k] - e * k
+        d_row = a_row.copy()
+        d_row[1:] = np.minimum(a_row[1:], best_start[:-1] + run_cost[1:])
+        D[r:r + W] = d_row
     end_w = m - lo[n]
     if not (0 <= end_w < W) or not np.isfinite(D[n * P + left + end_w]):
         return None
+    return _backtrace(band, types, costs, D, A, E, base, up, left, P, gaps)
+
+
+def _close(x: float, y: float) -> bool:
+    """``x`` (a candidate's cost, maybe inf) equals ``y`` (a finite cost on the path)."""
+    return abs(x - y) <= 1e-7 * max(1.0, abs(y))
+
+
+def _backtrace(band, types, costs, D, A, E, base, up, left, P, gaps) -> list[tuple[int, int]]:  # noqa: ANN001
+    lo = band.lo
     path: list[tuple[int, int]] = []
-    i, j = n, m
+    i, j, state = band.n, band.m, "D"
     while i > 0 or j > 0:
         w = j - lo[i]
-        here = D[i * P + left + w]
-        tol = 1e-7 * max(1.0, abs(here))
-        for t, (a, b) in enumerate(types):
-            if i >= a and abs(D[idx[i, t, w]] + stacked[i, t, w] - here) <= tol:
-                break
-        else:
-            a, b = INSERT
-        path.append((a, b))
-        i, j = i - a, j - b
+        r = i * P + left
+        if state == "D":
+            state = "A"
+            if not _close(A[r + w], D[r + w]):  # ends in a run of 0-1: find where it starts
+                k = w - 1
+                while not _close(A[r + k] + gaps.open + gaps.extend * (w - k - 1), D[r + w]):
+                    k -= 1
+                path += [INSERT] * (w - k)
+                j = lo[i] + k
+            continue
+        if state == "A":
+            if _close(E[r + w], A[r + w]):
+                state = "E"
+                continue
+            for t, (a, b) in enumerate(types):
+                if i >= a and _close(D[base[i, t] + w] + costs[i, t, w], A[r + w]):
+                    break
+            path.append((a, b))
+            i, j, state = i - a, j - b, "D"
+            continue
+        # state E: a run of 1-0 ending here
+        path.append((1, 0))
+        state = "D" if _close(D[up[i] + w] + gaps.open, E[r + w]) else "E"
+        i -= 1
     path.reverse()
     return path
 

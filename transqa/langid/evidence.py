@@ -108,17 +108,13 @@ def _static(w: str, en: dict[str, int], other: dict[str, int], code: re.Pattern[
 
 
 def _reads_as_source(k: str, lang: str) -> bool:
-    """Character n-grams (py3langid, English vs ``lang``): is this short word the source's?"""
+    """Character n-grams (py3langid, English vs ``lang``): is this word the source's? (cached)"""
     cache = _CHAR.setdefault(lang, {})
     hit = cache.get(k)
     if hit is None:
-        from transqa.langid.identifier import rank
+        from transqa.langid.identifier import word_is
 
-        try:
-            probs = dict(rank(f" {k} ", frozenset({"en", lang})))
-        except ValueError:
-            probs = {}
-        hit = cache[k] = probs.get(lang, 0.0) >= 0.5
+        hit = cache[k] = word_is(k, lang)
         if len(cache) > _CACHE_MAX:
             cache.clear()
     return hit

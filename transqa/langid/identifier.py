@@ -8,6 +8,7 @@ segments the word evidence already finds non-English, to name the language.
 from __future__ import annotations
 
 import math
+import unicodedata
 from functools import lru_cache
 
 # The study's languages; always candidates, so a wrong-language file is named correctly.
@@ -52,7 +53,46 @@ def _restricted(langs: frozenset[str]):
 
 def knows(lang: str | None) -> bool:
     """Can the identifier recognise this language at all?"""
-    return bool(lang) and lang.split("-")[0] in set(_base_model().nb_classes)
+    return bool(lang) and lang.split("-")[0] in _labels()
+
+
+@lru_cache(maxsize=1)
+def _labels() -> frozenset[str]:
+    return frozenset(_base_model().nb_classes)
+
+
+@lru_cache(maxsize=16)
+def _pair_weights(lang: str) -> tuple[list[float], float]:
+    """Per-feature weight of ``lang`` against English (log-prob differences), and the prior's."""
+    base = _base_model()
+    ptc, pc, classes = base._full_model
+    i_en, i_lang = list(classes).index("en"), list(classes).index(lang)
+    diff = (ptc[:, i_lang].astype("float32") - ptc[:, i_en].astype("float32")).tolist()
+    return diff, float(pc[i_lang]) - float(pc[i_en])
+
+
+def word_is(word: str, lang: str) -> bool:
+    """Is ``word`` more likely ``lang`` than English, by py3langid's character n-grams?
+
+    The same naive-Bayes decision as ``rank(" word ", {en, lang})[0] == lang`` (for two
+    languages the softmax temperature does not change which is larger), computed in plain
+    Python: ~5 µs instead of ~25 µs of numpy overhead on a one-word input.
+    """
+    if not knows(lang) or lang == "en":
+        return False
+    base = _base_model()
+    nextmove, rowbase, output = base.tk_nextmove, base._rowbase, base.tk_output
+    counts: dict[int, int] = {}
+    state = 0
+    for byte in unicodedata.normalize("NFC", f" {word} ").encode("utf-8"):
+        state = nextmove[rowbase[state] + byte]
+        f = output[state]
+        if f >= 0:
+            counts[f] = counts.get(f, 0) + 1
+    if not counts:
+        return False
+    diff, bias = _pair_weights(lang)
+    return bias + sum(math.log1p(c) * diff[f] for f, c in counts.items()) > 0
 
 
 def candidates(*langs: str | None, extra: tuple[str, ...] = ()) -> frozenset[str]:

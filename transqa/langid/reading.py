@@ -1,9 +1,10 @@
 """One segment read as (supposedly) English: is it English, wholly or in part?
 
 Combines the word evidence (:mod:`evidence`), windows (:mod:`windows`) and script evidence
-into one :class:`Reading`, which the ``untranslated.*`` checks only report. The language
-identifier is not called here; it is called only to name the language of a segment that
-reads as wholly non-English.
+into one :class:`Reading`, which the ``untranslated.*`` checks only report. The whole-segment
+language identifier is not called here (only its per-word character model, inside
+:mod:`evidence`); the checks call it to name the language of a segment that reads as wholly
+non-English, or to decide segments that have no aligned source.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ WHOLE_COVER = 0.8  # or when non-English windows cover this share of its words
 
 @dataclass(frozen=True, slots=True)
 class Reading:
+    """What :func:`read_english` found in one segment."""
+
     words: int
     english: int  # words that read as English
     common: int  # ... of which common English words (the top ~2,000: "the", "said")

@@ -1,21 +1,27 @@
 """Pair the segments of a source transcript and its translation: every segment exactly once, in order.
 
-Method (Gale & Church 1993, with what transcripts add):
+Method (Gale & Church 1993, with what transcripts and the pair itself add):
 
 1. **Length, estimated from the pair itself.** A bead's character lengths should keep the
-   document's own ratio ``c`` (Hebrew and Marathi differ from German), with a variance ``s2``
-   per character; both are re-estimated from the confident 1-1 beads of a first pass.
-2. **Anchors.** Numbers (any digit script), placeholders and participant codes, and words of
-   four letters or more found on both sides (names: ``Makindye``, ``Obama``) reward a bead;
-   numbers on one side only and disagreeing ``?``/``!``/quotes/brackets cost.
-3. **Turns.** Where both sides carry speaker labels, a bead whose speakers correspond (the
-   label mapping — ``Moderator`` ↔ ``M`` — is learnt from the first pass, so translated labels
-   work) is rewarded; close timestamps are rewarded, distant ones cost.
-4. **Banded dynamic programme** (see :mod:`transqa.align.dp`) around the cumulative-length
-   diagonal, widened when the best path runs along the band's edge.
+   document's own ratio ``c`` (Hebrew runs longer in English, German shorter), with a
+   variance ``s2`` per character; both are re-estimated from the 1-1 beads of a first pass.
+   The cost is Student-t, not normal: one odd pair must not pull its neighbours into merges.
+2. **Anchors.** Numbers (any digit script), placeholders and participant codes, words of four
+   letters or more found on both sides (names: ``Makindye``, ``Obama``), names across
+   scripts by consonant skeleton (``ट्रंप`` = ``Trump``), and word pairs learnt from the first
+   pass (hunalign's realign: ``polisi``/``police``) reward a bead, rare ones most; numbers on
+   one side only and disagreeing ``?``/``!``/quotes/brackets/colons cost.
+3. **Turns.** Where both sides carry speaker labels, a bead whose speakers correspond is
+   rewarded (the label mapping — ``Moderator`` ↔ ``M`` — is learnt from the first pass, so
+   translated labels work); close timestamps are rewarded, distant ones cost.
+4. **Banded dynamic programme** (:mod:`transqa.align.dp`): beads 1-1, 2-1, 1-2, 2-2, 3-1,
+   1-3, and omissions/additions with affine costs (a skipped passage is one run). The first
+   pass follows the cumulative-length diagonal, bent through names and numbers said once on
+   each side when they agree; the second pass follows the first pass's path closely. A band
+   is widened when the best path runs along its edge.
 
 Each bead gets a confidence in [0, 1]: about the probability that a true pair looks this far
-off (length and anchors), so low values mean "look at this pair".
+off (length, anchors, punctuation), so low values mean "look at this pair".
 """
 
 from __future__ import annotations
@@ -30,8 +36,8 @@ from itertools import chain
 import numpy as np
 
 from transqa.align.dp import BEAD_TYPES, Band, Gaps, make_band, solve, touches_edge
-from transqa.align.lexicon import learn
 from transqa.align.features import Side, add_shared_words, anchor_weights, side_features
+from transqa.align.lexicon import learn
 from transqa.model.alignment import Bead
 from transqa.model.transcript import Segment, TranscriptPair
 from transqa.text.scripts import LATIN, dominant_script, script_for_language

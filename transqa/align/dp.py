@@ -2,8 +2,9 @@
 
 Cells are ``(i, j)`` = "the first ``i`` source and ``j`` translation segments are aligned".
 Only a band of ``W`` columns per row is kept: row ``i`` holds ``j = lo[i] .. lo[i] + W - 1``.
-The caller supplies one cost array per bead type in these band coordinates (``inf`` where the
-bead is impossible); the programme itself knows nothing about languages.
+The caller supplies the cost of every bead type at every cell in these band coordinates
+(``inf`` where the bead is impossible) and the gap costs; the programme knows nothing about
+languages.
 
 Why rows and not cells: a Python loop over 5,000 x 41 cells x 7 bead types is seconds; a loop
 over 5,000 rows doing a dozen numpy operations each is a tenth of that.
@@ -116,7 +117,20 @@ def _close(x: float, y: float) -> bool:
     return abs(x - y) <= 1e-7 * max(1.0, abs(y))
 
 
-def _backtrace(band, types, costs, D, A, E, base, up, left, P, gaps) -> list[tuple[int, int]]:  # noqa: ANN001
+def _backtrace(
+    band: Band,
+    types: Sequence[tuple[int, int]],
+    costs: np.ndarray,
+    D: np.ndarray,
+    A: np.ndarray,
+    E: np.ndarray,
+    base: np.ndarray,
+    up: np.ndarray,
+    left: int,
+    P: int,
+    gaps: Gaps,
+) -> list[tuple[int, int]]:
+    """Walk back from the end, re-deriving at each cell which move produced its cost."""
     lo = band.lo
     path: list[tuple[int, int]] = []
     i, j, state = band.n, band.m, "D"
@@ -143,7 +157,7 @@ def _backtrace(band, types, costs, D, A, E, base, up, left, P, gaps) -> list[tup
             i, j, state = i - a, j - b, "D"
             continue
         # state E: a run of 1-0 ending here
-        path.append((1, 0))
+        path.append(DELETE)
         state = "D" if _close(D[up[i] + w] + gaps.open, E[r + w]) else "E"
         i -= 1
     path.reverse()

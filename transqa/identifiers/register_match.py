@@ -75,8 +75,8 @@ def _translit_candidate(stem: str, script: str, affixed: bool) -> bool:
     a name: short vowel-less Hebrew words (שבה, מס) fit the consonants of many names."""
     if script == "he":
         return len(stem) >= 4 or (not affixed and len(skeleton_keys(stem)) > 0 and _classes(stem) >= 3)
-    if script == "deva":
-        return not affixed or len(stem) >= 3
+    if script == "deva":  # a stem left by a case ending must keep three letters (स्वत → स्व is too short)
+        return not affixed or sum(1 for c in stem if "\u0905" <= c <= "\u0939") >= 3
     return True
 
 

@@ -246,6 +246,21 @@ _LATIN_VOWELS = {"a": "a", "e": "e", "i": "i", "o": "o", "u": "u", "ä": "e", "�
                  "ô": "o", "ù": "u", "ú": "u", "û": "u", "ā": "a", "ē": "e", "ī": "i", "ō": "o", "ū": "u"}
 
 
+# Full keys tell apart what the skeleton merges: sh (Š) from s, w (W) from v/b, and the
+# aspirates Indian spellings write with an h (kh X, gh Γ, chh Ç, jh Ĵ, th Θ, dh Δ, bh Β) from
+# the plain consonants: मोठी (moṭhī, "big") is not "Moti".
+_FULL_DIGRAPHS = {
+    "sch": ("Š",), "tch": ("C",), "chh": ("Ç",), "sh": ("Š",), "ch": ("K", "C", "Š", "X"), "kh": ("X", "K"),
+    "gh": ("Γ", "G"), "ph": ("P",), "th": ("T", "Θ"), "dh": ("D", "Δ"), "bh": ("Β", "B"), "jh": ("Ĵ", "J"),
+    "ts": ("S",), "tz": ("S",), "ck": ("K",), "zh": ("J", "Š"), "dj": ("J",),
+}
+_FULL_LATIN = {
+    "b": "B", "v": "B", "w": "W", "p": "P", "f": "P", "k": "K", "q": "K", "g": "G", "j": ("J", "Y"),
+    "s": "S", "z": "S", "x": "KS", "t": "T", "d": "D", "n": "N", "m": "M", "l": "L", "r": "R",
+    "y": "Y", "h": ("H", ""), "c": "K",
+}
+
+
 def _latin_full_units(word: str) -> list[tuple[str, ...]]:
     units: list[tuple[str, ...]] = []
     i, n = 0, len(word)
@@ -257,8 +272,8 @@ def _latin_full_units(word: str) -> list[tuple[str, ...]]:
             continue
         for size in (3, 2):
             dg = word[i:i + size]
-            if len(dg) == size and dg in _LATIN_DIGRAPHS:
-                units.append(_LATIN_DIGRAPHS[dg])
+            if len(dg) == size and dg in _FULL_DIGRAPHS:
+                units.append(_FULL_DIGRAPHS[dg])
                 i += size
                 break
         else:
@@ -270,14 +285,17 @@ def _latin_full_units(word: str) -> list[tuple[str, ...]]:
                 units.append(("i",))
             elif ch == "c" and i + 1 < n and word[i + 1] in "eiy":
                 units.append(("S",))
-            elif ch in _LATIN:
-                v = _LATIN[ch]
+            elif ch in _FULL_LATIN:
+                v = _FULL_LATIN[ch]
                 units.append(v if isinstance(v, tuple) else (v,))
             elif ch == "ß":
                 units.append(("S",))
             i += 1
     return units
 
+
+_FULL_DEVA = {**_DEVA_CONS, "ख": "X", "घ": "Γ", "छ": "Ç", "झ": "Ĵ", "ठ": "Θ", "थ": "Θ", "ढ": "Δ", "ध": "Δ",
+              "भ": "Β", "श": "Š", "ष": "Š", "ह": "H", "व": ("W", "B")}
 
 _DEVA_MATRA_VOWELS = {"ा": ("a",), "ि": ("i",), "ी": ("i",), "ु": ("u",), "ू": ("u",), "ृ": ("Ri",), "े": ("e",),
                       "ै": ("ai", "e"), "ो": ("o",), "ौ": ("au", "o"), "ॅ": ("e",), "ॉ": ("o",)}
@@ -292,13 +310,13 @@ def _deva_full_units(word: str) -> list[tuple[str, ...]]:
     i = 0
     while i < n:
         ch = chars[i]
-        if ch in _DEVA_CONS:
-            cls = _DEVA_CONS[ch]
+        if ch in _FULL_DEVA:
+            cls = _FULL_DEVA[ch]
             j = i + 1
             if j < n and chars[j] == _NUKTA:
                 cls = _DEVA_NUKTA.get(ch, cls)
                 j += 1
-            units.append((cls,))
+            units.append(cls if isinstance(cls, tuple) else (cls,))
             if j < n and chars[j] == _VIRAMA:
                 j += 1
             elif j < n and chars[j] in _DEVA_MATRA_VOWELS:
@@ -377,10 +395,14 @@ def hebrew_pattern(word: str, strict: bool = False) -> re.Pattern[str] | None:
             parts.append(_HEBREW_GERESH[ch] + _V)
         elif ch == "ו":
             if nxt == "ו":
-                parts.append("B" + _V)
+                parts.append("[WB]" + _V)
                 i += 2
                 continue
-            parts.append("B" + _V if first else "(?:[ou]|B)" + _V)
+            if first:
+                parts.append("[WB]" + _V)
+            else:  # foreign names write a consonant v/w as וו: a single ו is a vowel
+                glide = nxt == "א"  # וא = "wa" (Mwanaisha → מואנאישה)
+                parts.append(("(?:[ou]|W)" if glide else "[ou]" if strict else "(?:[ou]|[WB])") + _V)
         elif ch == "י":
             if nxt == "י":
                 parts.append("(?:Y|ai|ei|e|i)" + _V)
@@ -390,7 +412,13 @@ def hebrew_pattern(word: str, strict: bool = False) -> re.Pattern[str] | None:
         elif ch in "אעה":
             parts.append(_V)
         elif ch == "ח":
-            parts.append(("K" if strict else "K?") + _V)
+            parts.append(("[KX]" if strict else "[KX]?") + _V)
+        elif ch in "כך":
+            parts.append("[KX]" + _V)
+        elif ch == "ש":
+            parts.append(("Š" if strict else "[SŠ]") + _V)  # foreign s is written ס
+        elif ch == "ב":
+            parts.append(("B" if strict else "[BW]") + _V)
         else:
             cls = _HEBREW.get(ch, "")
             parts.append((cls if isinstance(cls, str) else cls[0]) + _V)

@@ -27,7 +27,7 @@ import corpus  # noqa: E402
 
 import transqa.checks.alignment  # noqa: E402,F401  (registers the alignment checks)
 from transqa.align import align, features, lexicon, skeleton  # noqa: E402
-from transqa.align.evaluate import bead_f1, clean_start, make_case, score_findings  # noqa: E402
+from transqa.align.evaluate import KINDS, SUBSTITUTE, bead_f1, clean_start, make_case, score_findings  # noqa: E402
 from transqa.checks.context import Document  # noqa: E402
 from transqa.checks.registry import REGISTRY  # noqa: E402
 from transqa.checks.runner import run_checks  # noqa: E402
@@ -37,13 +37,13 @@ from transqa.model.transcript import Transcript, TranscriptPair  # noqa: E402
 CHECKS = REGISTRY.select(["alignment"])
 
 
-def evaluate(lang: str, seed: int, size: int, n_perturb: int, turns: bool):
+def evaluate(lang: str, seed: int, size: int, n_perturb: int, turns: bool, kinds=KINDS):
     pairs = corpus.pairs(lang)
     rng = random.Random(f"{lang}-{seed}-{turns}")
     start = clean_start(pairs, size, rng)
     window = pairs[start:start + size]
     others = [e for k, (_, e) in enumerate(pairs) if not start - size <= k < start + 2 * size]
-    case = make_case(window, rng, n_perturb=n_perturb, strays=others, turns=turns)
+    case = make_case(window, rng, n_perturb=n_perturb, strays=others, turns=turns, kinds=kinds)
     beads = align(case.source, case.translation, source_lang=lang)
     pair = TranscriptPair(
         id=f"{lang}-{seed}",
@@ -120,6 +120,19 @@ def main() -> None:
             results["languages"].setdefault(lang, {})["turns" if turns else "plain"] = row
             print(f"{lang:5} {'yes' if turns else 'no':5} {row['f1_mean']:8.4f} {row['f1_min']:7.4f} "
                   f"{row['recall']:7.3f} {row['false_alarms_per_200']:7.2f}")
+    print(f"\n{'lang':5} substituted lines (an unrelated English line) flagged, false alarms/200")
+    results["substitution"] = {}
+    for lang in args.langs.split(","):
+        flagged = total = false = untouched = 0
+        for seed in range(args.runs):
+            _, fs = evaluate(lang, seed, args.size, 6, False, kinds=(SUBSTITUTE,))
+            flagged += fs.flagged
+            total += fs.perturbations
+            false += fs.false_alarms
+            untouched += fs.untouched
+        row = {"recall": flagged / max(total, 1), "false_alarms_per_200": 200 * false / max(untouched, 1)}
+        results["substitution"][lang] = row
+        print(f"{lang:5} {row['recall']:.3f} {row['false_alarms_per_200']:.2f}")
     if not args.no_timing:
         results["timing"] = {}
         print(f"\n{'5,000-segment pair':20} {'cold s':>7} {'cpu':>6} {'warm s':>7} {'cpu':>6} {'F1':>7}  (medians of 5)")

@@ -20,6 +20,9 @@ from transqa.model.findings import Finding
 from transqa.model.transcript import Segment
 
 KINDS = ("delete", "merge", "split", "insert")
+# Not a change of structure: a line replaced by an unrelated one (a mistranslation, a line
+# pasted from elsewhere). Only the confidence of the 1-1 bead can show it.
+SUBSTITUTE = "substitute"
 _CLAUSE = re.compile(r"[.;:!?,]\s+")
 
 
@@ -74,6 +77,7 @@ def make_case(
     strays: Sequence[str] = (),
     turns: bool = False,
     gap: int = 3,
+    kinds: Sequence[str] = KINDS,
 ) -> Case:
     """Perturb ``n_perturb`` places (kinds in turn, positions random, ``gap`` pairs apart).
 
@@ -85,7 +89,7 @@ def make_case(
     slots = list(range(1, n - 2, gap))
     rng.shuffle(slots)
     chosen = sorted(slots[:n_perturb])
-    kinds = {pos: KINDS[k % len(KINDS)] for k, pos in enumerate(rng.sample(chosen, len(chosen)))}
+    kind_at = {pos: kinds[k % len(kinds)] for k, pos in enumerate(rng.sample(chosen, len(chosen)))}
     speakers = _speakers(n, rng) if turns else [None] * n
     times = _times(pairs, rng) if turns else [None] * n
     label = {"M": "Moderator"}
@@ -99,7 +103,7 @@ def make_case(
     perturbed: list[int] = []
     i = 0
     while i < n:
-        kind = kinds.get(i)
+        kind = kind_at.get(i)
         en, spk, sec = pairs[i][1], tlabel(speakers[i]), times[i]
         j = len(tgt_texts)
         if kind == "delete":
@@ -113,6 +117,9 @@ def make_case(
         elif kind == "split" and (parts := _split_text(en)):
             tgt_texts += [(parts[0], spk, sec), (parts[1], spk, None if sec is None else sec + len(parts[0]) / 15)]
             gold.append(Bead((i,), (j, j + 1), 0.0))
+        elif kind == SUBSTITUTE and strays:
+            tgt_texts.append((rng.choice(strays), spk, sec))
+            gold.append(Bead((i,), (j,), 0.0))
         elif kind == "insert" and strays:
             tgt_texts.append((en, spk, sec))
             gold.append(Bead((i,), (j,), 0.0))

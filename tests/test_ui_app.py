@@ -228,6 +228,9 @@ def test_mark_concern_adds_a_note_on_the_translation_line(study):
         assert pilot.app.screen is screen
         body = screen.query_one(FindingsPanel).text.plain
         assert "advisor is not a counsellor" in body
+        bead = screen.view.cursor
+        first_row = next(y for y, (u, k) in enumerate(screen.view.screen_map()) if u == bead and k == 0)
+        assert screen.view.cell_text(first_row)[1] == "✎"
 
     drive(app, scenario)
     with open_store(app.session.project) as store:

@@ -141,10 +141,12 @@ def unit_rows(
     source_rtl: bool = False,
     translation_rtl: bool = False,
     reorder: bool = True,
+    note: bool = False,
 ) -> list[Row]:
     """The rows of one bead: source segments on the left, translations on the right.
 
-    ``marker`` is the worst open severity on the bead (drawn in the first column).
+    ``marker`` is the worst open severity on the bead (drawn in the first column); ``note``
+    adds ``✎`` beside it when a reviewer noted a concern on the bead.
     """
 
     def side(segs: Sequence[Segment], marks: Sequence[SideMarks], width: int, rtl: bool) -> tuple[list[Row], list[str]]:
@@ -170,8 +172,11 @@ def unit_rows(
     n = max(len(left), len(right), 1)
     rows: list[Row] = []
     for i in range(n):
-        mark = (("● " if marker else "  "), f"marker-{marker}" if marker else "blank") if i == 0 else ("  ", "blank")
-        row: Row = [mark]
+        if i == 0:
+            row: Row = [("●" if marker else " ", f"marker-{marker}" if marker else "blank"),
+                        ("✎" if note else " ", "note" if note else "blank")]
+        else:
+            row = [("  ", "blank")]
         if cols.time_w:
             row.append((fit(times[i] if i < len(times) else "", cols.time_w), "time"))
         row += left[i] if i < len(left) else left_blank

@@ -36,7 +36,7 @@ class ReviewScreen(Screen[None]):
         self.show_dismissed = True
         self.shown_ids: list[int] = []          # indices into the finding index, in reading order
         self.current: int | None = None       # position in ``visible``
-        self._notes_by_line: dict[int, list[object]] = {}
+        self._notes_by_line: dict[tuple[str, int], list[object]] = {}
 
     @property
     def review_app(self) -> "ReviewApp":
@@ -95,9 +95,12 @@ class ReviewScreen(Screen[None]):
             self._positions.setdefault(index.unit_of[i], []).append(p)
         self.current = None
         self._notes_by_line = {}
-        for n in self.session.notes(self.tid):
-            self._notes_by_line.setdefault(n.line, []).append(n)
+        notes = self.session.notes(self.tid)
+        for n in notes:
+            self._notes_by_line.setdefault((n.side, n.line), []).append(n)
         view = self.view
+        if notes or view._noted:  # noqa: SLF001
+            view.set_notes({(n.side, n.line) for n in notes})
         view.set_findings([index.findings[i] for i in self.shown_ids], [index.unit_of[i] for i in self.shown_ids])
         self._update_header()
         self._update_panel(view.cursor)
@@ -132,8 +135,9 @@ class ReviewScreen(Screen[None]):
         u = doc.units[unit] if doc.units else None
         notes = []
         if u is not None:
-            for seg in (*u.translation, *u.source):
-                notes += self._notes_by_line.get(seg.line, [])
+            for side, segs in (("translation", u.translation), ("source", u.source)):
+                for seg in segs:
+                    notes += self._notes_by_line.get((side, seg.line), [])
         header = ""
         if u is not None:
             first = (u.source or u.translation)[0]

@@ -48,7 +48,7 @@ class SegmentView(ScrollView, can_focus=True):
         "segment-view--cursor", "segment-view--lineno", "segment-view--speaker", "segment-view--time",
         "segment-view--sep", "segment-view--error", "segment-view--warning", "segment-view--info",
         "segment-view--span-error", "segment-view--span-warning", "segment-view--span-info",
-        "segment-view--masked",
+        "segment-view--masked", "segment-view--note",
     }
 
     cursor: reactive[int] = reactive(0, repaint=False, init=False)
@@ -78,6 +78,7 @@ class SegmentView(ScrollView, can_focus=True):
         self._version = 0
         self._findings_by_unit: dict[int, list[Finding]] = {}
         self._worst: dict[int, str] = {}
+        self._noted: set[int] = set()
         stamps = [len(s.timestamp) for s in doc.pair.source.segments[:500] if s.timestamp]
         self._time_w = min(max(stamps), 14) + 1 if stamps else 0
         self._speaker_w = max(layout.speaker_width(doc.pair.source.segments[:2000]),
@@ -105,6 +106,17 @@ class SegmentView(ScrollView, can_focus=True):
                 worst[u] = max((str(f.severity) for f in open_fs), key=order.__getitem__)
         self._worst = worst
         self.invalidate()
+
+    def set_notes(self, lines: set[tuple[str, int]]) -> None:
+        """Beads with a reviewer's note, from ``(side, line)`` pairs."""
+        noted = set()
+        for u in self.units:
+            if any(("source", s.line) in lines for s in u.source) or \
+                    any(("translation", t.line) in lines for t in u.translation):
+                noted.add(u.index)
+        if noted != self._noted:
+            self._noted = noted
+            self.invalidate()
 
     def set_document(self, doc: Document) -> None:
         self.doc = doc
@@ -156,6 +168,7 @@ class SegmentView(ScrollView, can_focus=True):
             translation_marks=layout.marks_for(fs, st, unit.translation, "translation", redact=self.redact),
             marker=self._worst.get(index),
             source_rtl=self.source_rtl, translation_rtl=self.translation_rtl, reorder=self.reorder,
+            note=index in self._noted,
         )
         self._rows[key] = rows
         if len(self._rows) > 2000:

@@ -242,33 +242,49 @@ def dates(text: str) -> Iterator[Match]:
             yield Match("date", m.start(), m.end(), "full date")
 
 
+def _gate(rules) -> re.Pattern[str]:
+    """One scan for all the rules' gate words (faster than many ``in`` tests)."""
+    keys = sorted({k for ks, _ in rules for k in ks}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(k) for k in keys))
+
+
+
 # -- ages ----------------------------------------------------------------------------------------
 _N = r"(\d{1,3})"
-_AGE = re.compile(
-    "|".join([
-        rf"\b{_N}[- ]?(?:years?|yrs?)[- ]old\b",
-        rf"\b{_N}-year-old\b",
-        rf"\baged? {_N}\b",
-        rf"\b(?:I am|I'm|I’m|he is|she is|he's|she's|he was|she was|I was|who is|who was) {_N}(?! ?(?:%|percent|times|km|kg|minutes|hours|people|of\b))\b",
-        rf"\b{_N} Jahre alt\b",
-        rf"\b{_N}-?jährige[nmrs]?\b",
-        rf"\bmit {_N} Jahren\b",
-        rf"\b(?:ist|bin|war) {_N} Jahre\b",
-        rf"\b(?:ana|nina|una|tuna|mna|wana|alikuwa na|nilikuwa na|umri wa|mwenye umri wa)\s+miaka\s+{_N}\b",
-        rf"\b(?:alina|nnina|olina|yali na|ow'|wa)\s*e?myaka\s+{_N}\b",
-        rf"(?<![\w\u0590-\u05ff])[וש]?(?:בן|בת|בגיל|גיל)\s+{_N}(?!\d)",
-        rf"{_N}\s*(?:वर्षांचा|वर्षांची|वर्षांचे|वर्षाचा|वर्षाची|वर्षीय|वर्ष का|वर्ष की|साल का|साल की|साल के|वर्षे)",
-        rf"(?:वय|उम्र)\s*:?\s*{_N}",
-        rf"\b(?:born|geboren|alizaliwa|yazaalibwa)(?: (?:in|im|on|mwaka|mu|Jahr|the year))*\s+(\d{{4}})\b",
-        r"(?:נולד|נולדה)\s+ב-?(?:שנת\s+)?(\d{4})",
-        r"(\d{4})\s*(?:साली|मध्ये)?\s*(?:जन्म|जन्मलेल्या|जन्मली|जन्मला)",
-    ]),
-    re.IGNORECASE,
-)
+# (gate substrings of the lower-cased text, pattern): a pattern runs only when its gate is there.
+_AGE_RULES = [
+    (("year", "yr"), rf"\b{_N}[- ]?(?:years?|yrs?)[- ]old\b|\b{_N}-year-old\b"),
+    (("age",), rf"\baged? {_N}\b"),
+    ((" is ", " was ", "i am ", "i'm ", "i’m ", "he's ", "she's "),
+     rf"\b(?:I am|I'm|I’m|he is|she is|he's|she's|he was|she was|I was|who is|who was) {_N}"
+     rf"(?! ?(?:%|percent|times|km|kg|minutes|hours|people|of\b))\b"),
+    (("jahr", "jähr"), rf"\b{_N} Jahre alt\b|\b{_N}-?jährige[nmrs]?\b|\bmit {_N} Jahren\b|\b(?:ist|bin|war) {_N} Jahre\b"),
+    (("miaka",), rf"\b(?:ana|nina|una|tuna|mna|wana|alikuwa na|nilikuwa na|umri wa|mwenye umri wa)\s+miaka\s+{_N}\b"),
+    (("myaka",), rf"\b(?:alina|nnina|olina|yali na|ow'|wa)\s*e?myaka\s+{_N}\b"),
+    (("בן", "בת", "גיל"), rf"(?<![\w\u0590-\u05ff])[וש]?(?:בן|בת|בגיל|גיל)\s+{_N}(?!\d)"),
+    (("वर्ष", "साल"), rf"{_N}\s*(?:वर्षांचा|वर्षांची|वर्षांचे|वर्षाचा|वर्षाची|वर्षीय|वर्ष का|वर्ष की|साल का|साल की|साल के|वर्षे)"),
+    (("वय", "उम्र"), rf"(?:वय|उम्र)\s*:?\s*{_N}"),
+    (("born", "geboren", "alizaliwa", "yazaalibwa"),
+     r"\b(?:born|geboren|alizaliwa|yazaalibwa)(?: (?:in|im|on|mwaka|mu|Jahr|the year))*\s+(\d{4})\b"),
+    (("נולד",), r"(?:נולד|נולדה)\s+ב-?(?:שנת\s+)?(\d{4})"),
+    (("जन्म",), r"(\d{4})\s*(?:साली|मध्ये)?\s*(?:जन्म|जन्मलेल्या|जन्मली|जन्मला)"),
+]
+_AGE = [(keys, re.compile(rx, re.IGNORECASE)) for keys, rx in _AGE_RULES]
+_AGE_GATE = _gate(_AGE)
 
 
-def ages(text: str) -> Iterator[Match]:
-    for m in _AGE.finditer(text):
+def _gated(rules, gate: re.Pattern[str], text: str, low: str | None = None) -> Iterator[re.Match[str]]:
+    low = text.lower() if low is None else low
+    present = set(gate.findall(low))
+    if not present:
+        return
+    for keys, rx in rules:
+        if not present.isdisjoint(keys):
+            yield from rx.finditer(text)
+
+
+def ages(text: str, low: str | None = None) -> Iterator[Match]:
+    for m in _gated(_AGE, _AGE_GATE, text, low):
         n = next((g for g in m.groups() if g), None)
         if n is None:
             continue
@@ -281,43 +297,56 @@ def ages(text: str) -> Iterator[Match]:
 
 # -- street addresses ----------------------------------------------------------------------------
 _CAP = r"[A-ZÄÖÜ][\w'’.-]+"
-_ADDRESS = re.compile(
-    "|".join([
-        rf"\b[A-ZÄÖÜ][\wäöüß-]*(?i:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|steige|steig|chaussee)\s+\d{{1,4}}(?:\s?[a-z](?!\w))?(?!\d)",
-        rf"\b(?:{_CAP}\s){{1,3}}(?:Straße|Strasse|Weg|Platz|Allee|Gasse)\s+\d{{1,4}}(?:\s?[a-z](?!\w))?(?!\d)",
-        rf"\b\d{{1,5}}[a-z]?,?\s+(?:{_CAP}\s){{1,3}}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lanes?|Close|Drive|Way|Crescent|Boulevard|Gardens|Terrace|Square|Row|Grove|Mews)\b",
-        rf"\b(?:Plot|House|Flat)\s+(?:No\.?\s*)?\d+[A-Za-z]?(?:,?\s+(?:{_CAP}\s){{0,3}}(?:Road|Street|Avenue|Lane|Close|Drive))?",
-        rf"\b(?:P\.?\s?O\.?\s?Box|S\.?\s?L\.?\s?P\.?|Postfach)\s+\d+",
-        rf"\b(?:Mtaa wa|Barabara ya|Nyumba (?:namba|na\.?))\s+(?:{_CAP}|\d+)(?:\s+\d+)?",
-        r"\b\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+(?:\s(?:an der|am|im)\s[A-ZÄÖÜ]\w+)?",  # German postcode + town
-        r"(?<![\u0590-\u05ff])(?:רחוב|רח'|שדרות|שד')\s+[\u05d0-\u05ea\"'׳״ -]{2,30}?\s\d{1,4}",
-        r"(?:घर क्रमांक|घर नं\.?|मकान नं\.?|प्लॉट (?:नं\.?|क्रमांक))\s*\d+",
-    ])
-)
+_ADDRESS_RULES = [
+    (("straße", "strasse", "str.", "weg", "gasse", "platz", "allee", "damm", "ufer", "steig", "chaussee"),
+     rf"\b[A-ZÄÖÜ][\wäöüß-]*(?i:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|steige|steig|chaussee)"
+     rf"\s+\d{{1,4}}(?:\s?[a-z](?!\w))?(?!\d)"
+     rf"|\b(?:{_CAP}\s){{1,3}}(?:Straße|Strasse|Weg|Platz|Allee|Gasse)\s+\d{{1,4}}(?:\s?[a-z](?!\w))?(?!\d)"),
+    (("street", "st", "road", "rd", "avenue", "ave", "lane", "close", "drive", "way", "crescent", "boulevard",
+      "gardens", "terrace", "square", "row", "grove", "mews"),
+     rf"\b\d{{1,5}}[a-z]?,?\s+(?:{_CAP}\s){{1,3}}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lanes?|Close|Drive|Way|"
+     rf"Crescent|Boulevard|Gardens|Terrace|Square|Row|Grove|Mews)\b"),
+    (("plot", "house", "flat"),
+     rf"\b(?:Plot|House|Flat)\s+(?:No\.?\s*)?\d+[A-Za-z]?(?:,?\s+(?:{_CAP}\s){{0,3}}(?:Road|Street|Avenue|Lane|Close|Drive))?"),
+    (("box", "s.l.p", "slp", "s. l. p", "postfach"), r"\b(?:P\.?\s?O\.?\s?Box|S\.?\s?L\.?\s?P\.?|Postfach)\s+\d+"),
+    (("mtaa wa", "barabara ya", "nyumba"), rf"\b(?:Mtaa wa|Barabara ya|Nyumba (?:namba|na\.?))\s+(?:{_CAP}|\d+)(?:\s+\d+)?"),
+    (("רחוב", "רח'", "שדרות", "שד'"), r"(?<![\u0590-\u05ff])(?:רחוב|רח'|שדרות|שד')\s+[\u05d0-\u05ea\"'׳״ -]{2,30}?\s\d{1,4}"),
+    (("घर", "मकान", "प्लॉट"), r"(?:घर क्रमांक|घर नं\.?|मकान नं\.?|प्लॉट (?:नं\.?|क्रमांक))\s*\d+"),
+]
+_ADDRESS = [(keys, re.compile(rx)) for keys, rx in _ADDRESS_RULES]
+_ADDRESS_GATE = _gate(_ADDRESS)
+_POSTCODE_TOWN = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+(?:\s(?:an der|am|im)\s[A-ZÄÖÜ]\w+)?")  # German postcode + town
+_NUMBER_THEN_CAP = re.compile(r"\d[a-z]?,?\s+[A-Z]")
 
 
-def addresses(text: str) -> Iterator[Match]:
-    for m in _ADDRESS.finditer(text):
+def addresses(text: str, low: str | None = None) -> Iterator[Match]:
+    low = text.lower() if low is None else low
+    rules = _ADDRESS if _NUMBER_THEN_CAP.search(text) else [r for r in _ADDRESS if r is not _ADDRESS[1]]
+    for m in _gated(rules, _ADDRESS_GATE, text, low):
         yield Match("address", m.start(), m.end(), "street address")
+    if _POSTCODE.search(text):
+        for m in _POSTCODE_TOWN.finditer(text):
+            if m.group().split()[1].lower() not in _MONTH_SET:
+                yield Match("address", m.start(), m.end(), "postcode and town")
 
 
 _RUN7 = re.compile(r"\d[\d \-./()\u00a0]{5,}\d|[A-Z]{2}\d{5}")
 _NUMERIC_DATE_GATE = re.compile(r"\d[./-]\d")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _MONTH_SET = frozenset(w for ws in MONTHS.values() for w in ws.split())
-_AGE_KEYS = ("born", "geboren", "alizaliwa", "yazaalibwa", "נולד", "जन्म", "year", "yr", "age", "jahr", "jährig", "miaka", "myaka", "בן", "בת", "גיל", "वर्ष", "साल", "वय", "उम्र",
-             "i am ", "i'm ", "i’m ", " is ", " was ")
-_ADDRESS_KEYS = ("gardens", "terrace", "square", "row", "grove", "mews", "str", "weg", "gasse", "platz", "allee", "ring", "damm", "ufer", "steig", "chaussee", "road", "rd",
-                 "avenue", "ave", "lane", "close", "drive", "way", "crescent", "boulevard", "plot", "house", "flat",
-                 "box", "s.l.p", "slp", "postfach", "mtaa", "barabara", "nyumba", "רחוב", "רח'", "שדרות", "שד'",
-                 "घर", "मकान", "प्लॉट")
+_SPLIT = re.compile(r"[\s,.;:!?()\[\]\"'“”‘’]+")
+# Month words as they stand in running text, Hebrew ones also under a prefix letter (במאי).
+_MONTH_GATE = _MONTH_SET | frozenset(p + w for w in MONTHS["he"].split() for p in "בלו") | frozenset(
+    "ב-" + w for w in MONTHS["he"].split())
 _URL_KEYS = ("http", "www.", ".com", ".org", ".net", ".info", ".edu", ".gov", ".de", ".il", ".ug", ".tz", ".in",
              ".ke", ".uk", ".co.", ".ac.", ".go.", ".or.")
-_RECORD_KEYS = ("mrn", "rec", "patient", "case", "file", "id", "ip", "opd", "fallnummer", "patientennummer", "no",
-                "nr", "number", "reg", "account", "antrag", "beschwerde",
-                "aktenzeichen", "versicherten", "ausweis", "namba", "kitambulisho", "nin", "nida", "aadhaar", "pan",
-                "passport", "reisepass")
+_RECORD_KEYS = ("mrn", "rec", "patient", "case n", "file n", " id", "id:", "ip n", "opd", "fallnummer",
+                "patientennummer", "no.", " no ", "nr.", "number", "reg", "account", "antrag", "beschwerde",
+                "aktenzeichen", "versicherten", "ausweis", "namba", "kitambulisho", "nin", "nida", "aadhaar", "pan ",
+                "passport", "reisepass", "application")
 _POSTCODE = re.compile(r"\d{5}\s+[A-ZÄÖÜ]")
+_URL_GATE = re.compile("|".join(re.escape(k) for k in _URL_KEYS))
+_RECORD_GATE = re.compile("|".join(re.escape(k) for k in _RECORD_KEYS))
 
 
 def find_all(text: str) -> list[Match]:
@@ -330,21 +359,19 @@ def find_all(text: str) -> list[Match]:
     low = text.lower()
     if "@" in text:
         out.extend(emails(text))
-    if "." in text and any(k in low for k in _URL_KEYS):
+    if "." in text and _URL_GATE.search(low):
         out.extend(urls(text))
     if not _HAS_DIGIT.search(text):
         return resolve_overlaps(out) if len(out) > 1 else out
     if _RUN7.search(text):
         out.extend(phones(text))
         out.extend(id_numbers(text))
-    elif any(k in low for k in _RECORD_KEYS):
+    elif _RECORD_GATE.search(low):
         out.extend(id_numbers(text))
-    if _NUMERIC_DATE_GATE.search(text) or any(m in low for m in _MONTH_SET):
+    if _NUMERIC_DATE_GATE.search(text) or not _MONTH_GATE.isdisjoint(_SPLIT.split(low)):
         out.extend(dates(text))
-    if any(k in low for k in _AGE_KEYS):
-        out.extend(ages(text))
-    if any(k in low for k in _ADDRESS_KEYS) or _POSTCODE.search(text):
-        out.extend(addresses(text))
+    out.extend(ages(text, low))
+    out.extend(addresses(text, low))
     return resolve_overlaps(out) if len(out) > 1 else out
 
 

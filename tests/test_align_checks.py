@@ -134,3 +134,18 @@ def test_units_match_beads():
     assert all(isinstance(b, Bead) for b in beads)
     assert [b.kind for b in beads] == ["1-1"] * 10
     assert min(b.score for b in beads) > 0.01
+
+
+def test_table_row_without_translation_cell_keeps_later_rows_paired():
+    # A bilingual table's reader numbers segments by row and leaves out empty cells.
+    source = segs(SOURCE)
+    translation = [Segment(line=i + 1, text=t) for i, (_, t) in enumerate(ENGLISH) if i != 2]
+    found = findings(source, translation, aligned=True)
+    assert [(f.check, f.source_lines, f.translation_lines) for f in found] == [
+        ("alignment.missing-translation", (3,), ())
+    ]
+    pair = TranscriptPair("x", Transcript("s", source), Transcript("t", translation), source_lang="sw", aligned=True)
+    beads = align_pair(pair)
+    assert [(b.source, b.translation) for b in beads] == [((0,), (0,)), ((1,), (1,)), ((2,), ())] + [
+        ((k,), (k - 1,)) for k in range(3, 10)
+    ]

@@ -122,26 +122,28 @@ def pair_rows(
     source_lang: str | None = None,
     target_lang: str = "en",
 ) -> list[Bead]:
-    """Beads for a pair already aligned row by row (a bilingual table): never re-paired.
+    """Beads for a pair whose reader already knows the pairing (a bilingual table): never re-paired.
 
-    Row ``i`` pairs source ``i`` with translation ``i`` (surplus rows of the longer side become
-    1-0 or 0-1 beads). A row with an empty side keeps its 1-1 bead with score 0, for the
-    alignment checks to report. Scores use the same length and anchor model as :func:`align`,
-    estimated from the rows themselves.
+    Such readers number both sides' segments by row, so segments with the same line number
+    belong together; a row with one side only (an empty cell) is a 1-0 or 0-1 bead, and a
+    row whose cell is blank text keeps its bead with score 0, for the alignment checks to
+    report. Every paired row is scored with the same length and anchor model as
+    :func:`align`, estimated from the rows themselves, so a row that fits badly still shows.
     """
-    n, m = len(source), len(translation)
-    if n == 0 or m == 0:
-        return align(source, translation, source_lang=source_lang, target_lang=target_lang)
+    rows: dict[int, tuple[list[int], list[int]]] = {}
+    for i, seg in enumerate(source):
+        rows.setdefault(seg.line, ([], []))[0].append(i)
+    for j, seg in enumerate(translation):
+        rows.setdefault(seg.line, ([], []))[1].append(j)
+    groups = [(tuple(s), tuple(t)) for _, (s, t) in sorted(rows.items())]
+    if not source or not translation:
+        return [Bead(s, t, 0.0) for s, t in groups]
     doc = _prepare(source, translation, source_lang, target_lang)
-    k = min(n, m)
-    rows = [(1, 1)] * k + [(1, 0)] * (n - k) + [(0, 1)] * (m - k)
-    model = _reestimate(doc, rows, _initial_model(doc))
+    model = _reestimate(doc, [(len(s), len(t)) for s, t in groups], _initial_model(doc))
     out = []
-    for bead in _beads(doc, rows, model):
-        blank = any(not source[i].text.strip() for i in bead.source) or any(
-            not translation[j].text.strip() for j in bead.translation
-        )
-        out.append(Bead(bead.source, bead.translation, 0.0) if blank else bead)
+    for s, t in groups:
+        blank = any(not source[i].text.strip() for i in s) or any(not translation[j].text.strip() for j in t)
+        out.append(Bead(s, t, 0.0 if blank or not s or not t else bead_score(doc, s, t, model)))
     return out
 
 

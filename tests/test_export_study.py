@@ -155,3 +155,17 @@ def test_transcript_without_translation_still_gets_review_rows(tmp_path):
     pair = read_pair(path)
     assert [s.text for s in pair.source.segments] == ["Willkommen.", "Danke."]
     assert pair.translation.segments == []
+
+
+def test_bad_input_exits_2_with_one_line(tmp_path, capsys):
+    capsys.readouterr()
+    assert run_cli(["export", str(tmp_path / "nowhere"), "--to", "html"]) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    a_file = tmp_path / "file.txt"
+    a_file.write_text("x", encoding="utf-8")
+    assert run_cli(["export", str(signed_study()), "--to", "docx", "--output", str(a_file)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "folder" in err
+    with pytest.raises(SystemExit) as usage:  # argparse's usage error
+        run_cli(["export", str(signed_study()), "--to", "pdf"])
+    assert usage.value.code == 2

@@ -87,11 +87,19 @@ def _evidence(segment: Segment, span: tuple[int, int], doc: Document) -> str:
     return text
 
 
+_ADVICE = {
+    "date": "replace it with a placeholder or a vaguer time ([date], 'in spring')",
+    "age": "give a range or a placeholder ([age], 'in her thirties')",
+    "url": "replace it with a placeholder ([website]) unless it is public",
+}
+
+
 def _pattern_hits(kind: str, segment: Segment, side: str, doc: Document, label: str) -> Iterator[Hit]:
     for m in _analysis(segment, side, doc).patterns:
         if m.kind == kind:
             span = (m.start, m.end)
-            yield Hit(f"{m.detail or label}{_shown(segment, span, doc)}: replace it with a placeholder",
+            advice = _ADVICE.get(kind, "replace it with a placeholder")
+            yield Hit(f"{m.detail or label}{_shown(segment, span, doc)}: {advice}",
                       side=side, span=span, evidence=_evidence(segment, span, doc))  # type: ignore[arg-type]
 
 

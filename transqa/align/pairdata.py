@@ -1,0 +1,200 @@
+"""What the aligner knows about one document pair, and what it learns from a first pass.
+
+Per-segment features (:mod:`transqa.align.features`) as arrays, the length model estimated
+from the pair itself, the speaker-label mapping and timestamp tolerance, and the word pairs
+learnt from the first alignment (:mod:`transqa.align.lexicon`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import chain
+
+import numpy as np
+
+from transqa.align.features import Side, add_shared_words, anchor_weights, side_features
+from transqa.align.lexicon import learn
+from transqa.model.transcript import Segment
+from transqa.text.scripts import LATIN, dominant_script, script_for_language
+
+
+@dataclass(slots=True)
+class LengthModel:
+    """Translation characters per source character (``c``) and variance per character (``s2``)."""
+
+    c: float
+    s2: float
+
+    def z(self, ls: np.ndarray | float, lt: np.ndarray | float) -> np.ndarray | float:
+        return (lt - self.c * ls) / np.sqrt(self.s2 * (ls + lt / self.c) / 2 + 1.0)
+
+
+@dataclass(slots=True)
+class PairData:
+    """Everything the cost model needs about one document pair (cumulative arrays: index = end)."""
+
+    src: Side
+    tgt: Side
+    weights: dict[str, float]
+    cs: np.ndarray  # cumulative source lengths, shape (n + 1,)
+    ct: np.ndarray
+    src_nums: np.ndarray  # cumulative counts of numbers
+    tgt_nums: np.ndarray
+    src_w: np.ndarray  # cumulative anchor weight
+    tgt_w: np.ndarray
+    src_stems: list[frozenset[str]]
+    tgt_stems: list[frozenset[str]]
+    spk_src: np.ndarray | None = None  # speaker codes in a common space, -1 unknown
+    spk_tgt: np.ndarray | None = None
+    time_tol: float | None = None
+
+
+def prepare(source: Sequence[Segment], translation: Sequence[Segment], source_lang: str | None, target_lang: str) -> PairData:
+    cross = _script(source, source_lang) != _script(translation, target_lang)
+    src, src_words = side_features(source, source_lang, cross)
+    tgt, tgt_words = side_features(translation, target_lang, cross)
+    add_shared_words(src, src_words, tgt, tgt_words)
+    weights = anchor_weights(src, tgt)
+    return PairData(
+        src_stems=src.stems,
+        tgt_stems=tgt.stems,
+        src=src,
+        tgt=tgt,
+        weights=weights,
+        cs=np.concatenate(([0.0], np.cumsum(src.lengths))),
+        ct=np.concatenate(([0.0], np.cumsum(tgt.lengths))),
+        src_nums=np.concatenate(([0], np.cumsum([len(x) for x in src.numbers]))),
+        tgt_nums=np.concatenate(([0], np.cumsum([len(x) for x in tgt.numbers]))),
+        src_w=_cum_weight(src, weights),
+        tgt_w=_cum_weight(tgt, weights),
+    )
+
+
+def _script(segments: Sequence[Segment], lang: str | None) -> str:
+    """The side's writing system: from its language code when known, else from a sample."""
+    if lang:
+        return script_for_language(lang)
+    step = max(1, len(segments) // 50)
+    return dominant_script(" ".join(seg.text for seg in segments[::step])) or LATIN
+
+
+def _cum_weight(side: Side, weights: dict[str, float]) -> np.ndarray:
+    per = [sum(weights.get(k, 0.0) for k in keys) for keys in side.anchors]
+    return np.concatenate(([0.0], np.cumsum(per)))
+
+
+def initial_model(doc: PairData) -> LengthModel:
+    ls, lt = doc.cs[-1], doc.ct[-1]
+    c = lt / ls if ls > 0 and lt > 0 else 1.0
+    return LengthModel(c=float(min(max(c, 0.2), 5.0)), s2=6.8)
+
+
+def reestimate(doc: PairData, path: list[tuple[int, int]], model: LengthModel) -> LengthModel:
+    """Ratio and variance from the 1-1 beads of a pass; robust to the odd wrong pair."""
+    ls, lt = _one_to_one_lengths(path, doc)
+    if len(ls) < 5:
+        return model
+    keep = (ls > 0) & (lt > 0)
+    ls, lt = ls[keep], lt[keep]
+    if len(ls) < 5:
+        return model
+    ratio = lt / ls
+    lo_q, hi_q = np.quantile(ratio, [0.1, 0.9])
+    core = (ratio >= lo_q) & (ratio <= hi_q)
+    c = float(lt[core].sum() / ls[core].sum()) if core.any() else model.c
+    raw = (lt - c * ls) / np.sqrt((ls + lt / c) / 2 + 1.0)
+    s2 = float((np.median(np.abs(raw)) / 0.6745) ** 2)
+    return LengthModel(c=min(max(c, 0.2), 5.0), s2=min(max(s2, 0.5), 20.0))
+
+
+def _one_to_one_lengths(path: list[tuple[int, int]], doc: PairData) -> tuple[np.ndarray, np.ndarray]:
+    i = j = 0
+    ls, lt = [], []
+    for a, b in path:
+        if a == 1 and b == 1:
+            ls.append(doc.src.lengths[i])
+            lt.append(doc.tgt.lengths[j])
+        i, j = i + a, j + b
+    return np.asarray(ls, dtype=float), np.asarray(lt, dtype=float)
+
+
+def learn_lexicon(doc: PairData, path: list[tuple[int, int]]) -> None:
+    """Add learnt word pairs (see :mod:`transqa.align.lexicon`) as anchors, re-weigh anchors."""
+    pairs = []
+    i = j = 0
+    for a, b in path:
+        if a == 1 and b == 1:
+            pairs.append((doc.src_stems[i], doc.tgt_stems[j]))
+        i, j = i + a, j + b
+    n_src: Counter[str] = Counter(chain.from_iterable(doc.src_stems))
+    n_tgt: Counter[str] = Counter(chain.from_iterable(doc.tgt_stems))
+    lexicon = learn(pairs, n_src, n_tgt, max(len(doc.src), len(doc.tgt)))
+    if not lexicon:
+        return
+    back: dict[str, set[str]] = defaultdict(set)
+    for a, bs in lexicon.items():
+        for b in bs:
+            back[b].add("d:" + a)
+    doc.src.anchors = [an | {"d:" + w for w in st if w in lexicon} for an, st in zip(doc.src.anchors, doc.src_stems)]
+    doc.tgt.anchors = [
+        an | {key for w in st if w in back for key in back[w]} for an, st in zip(doc.tgt.anchors, doc.tgt_stems)
+    ]
+    doc.weights = anchor_weights(doc.src, doc.tgt)
+    doc.src_w = _cum_weight(doc.src, doc.weights)
+    doc.tgt_w = _cum_weight(doc.tgt, doc.weights)
+
+
+def has_turns(doc: PairData) -> bool:
+    def share(side: Side) -> float:
+        return sum(s is not None for s in side.speakers) / max(len(side), 1)
+
+    def share_t(side: Side) -> float:
+        return float(np.mean(~np.isnan(side.seconds))) if len(side) else 0.0
+
+    return (share(doc.src) > 0.5 and share(doc.tgt) > 0.5) or (share_t(doc.src) > 0.5 and share_t(doc.tgt) > 0.5)
+
+
+def learn_turns(doc: PairData, path: list[tuple[int, int]]) -> None:
+    """Map translation speaker labels onto source ones by majority over the first pass's 1-1 beads.
+
+    Labels may be translated (``Moderator`` / ``M``, ``Mhojiwa 1`` / ``R1``): only the
+    correspondence matters. Timestamps' tolerance is the typical offset of those beads.
+    """
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    offsets = []
+    i = j = 0
+    for a, b in path:
+        if a == 1 and b == 1:
+            s, t = doc.src.speakers[i], doc.tgt.speakers[j]
+            if s is not None and t is not None:
+                votes[t][s] += 1
+            d = doc.src.seconds[i] - doc.tgt.seconds[j]
+            if not math.isnan(d):
+                offsets.append(abs(d))
+        i, j = i + a, j + b
+    src_ids = {s: k for k, s in enumerate(sorted({s for s in doc.src.speakers if s is not None}))}
+    # Labels with the same code (R1 / Respondent 1, M / Moderator) start with a lead worth a
+    # quarter of the label's turns: the first pass's votes can still overrule it.
+    t_count = Counter(t for t in doc.tgt.speakers if t is not None)
+    codes: dict[str, list[str]] = defaultdict(list)
+    for label in src_ids:
+        codes[_label_code(label)].append(label)
+    for t, count in t_count.items():
+        for label in codes.get(_label_code(t), ()):
+            votes[t][label] += 1 + count / 4
+    if votes and src_ids:
+        mapping = {t: src_ids[c.most_common(1)[0][0]] for t, c in votes.items()}
+        doc.spk_src = np.array([src_ids.get(s, -1) if s is not None else -1 for s in doc.src.speakers])
+        doc.spk_tgt = np.array([mapping.get(t, -2) if t is not None else -1 for t in doc.tgt.speakers])
+    if len(offsets) >= 3:
+        doc.time_tol = float(np.median(offsets)) + 2.0
+
+
+def _label_code(label: str) -> str:
+    """``Respondent 1`` -> ``r1``, ``R1:`` -> ``r1``, ``Moderator`` -> ``m``: first letter + digits."""
+    letters = [ch for ch in label.casefold() if ch.isalpha()]
+    digits = "".join(ch for ch in label if ch.isdigit())
+    return (letters[0] if letters else "") + digits

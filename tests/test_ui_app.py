@@ -68,7 +68,7 @@ def test_overview_lists_every_transcript_with_language_counts_and_signoff(study)
             findings = app.session.findings[tid]
             assert cells[4] == str(sum(1 for f in findings if str(f.severity) == "error"))
             assert cells[5] == str(sum(1 for f in findings if str(f.severity) == "warning"))
-            assert cells[8] == "0/2"
+            assert cells[7] == "0/2"
         assert [str(c) for c in table.get_row_at(2)][2] == "mr"
         assert [str(c) for c in table.get_row_at(1)][3] == "6/5"  # the Hebrew line without translation
 
@@ -303,12 +303,12 @@ def test_two_approvals_sign_off_and_the_overview_shows_it(study):
             _sign(dialog, reviewer, override="names are of staff roles, checked with the site")
             await press_button(pilot, dialog)
             assert isinstance(pilot.app.screen, OverviewScreen), dialog.query_one("#dialog-error", Static).render()
-            assert str(table.get_row_at(ROWS["IN-FG1"])[8]) == label
+            assert str(table.get_row_at(ROWS["IN-FG1"])[7]) == label
         await pilot.press("s")
         dialog = pilot.app.screen
         _sign(dialog, "mr", reject=True)
         await press_button(pilot, dialog)
-        assert str(table.get_row_at(ROWS["IN-FG1"])[8]) == "rejected"
+        assert str(table.get_row_at(ROWS["IN-FG1"])[7]) == "rejected"
 
     drive(app, scenario)
 

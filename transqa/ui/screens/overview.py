@@ -15,7 +15,10 @@ from transqa.ui import keymap
 if TYPE_CHECKING:
     from transqa.ui.app import ReviewApp
 
-COLUMNS = ("Transcript", "Site", "Lang", "Segments", "✖ err", "▲ warn", "● info", "Findings by category", "Sign-off")
+COLUMNS = ("Transcript", "Site", "Lang", "Segments", "✖ err", "▲ warn", "● info", "Sign-off", "Open findings by category")
+
+SHORT = {"alignment": "align", "anonymisation": "anon", "consistency": "consist", "glossary": "gloss",
+         "numbers": "num", "untranslated": "untransl", "format": "fmt"}
 
 SIGNOFF_STYLE = {"signed off": "bold green", "stale": "bold yellow", "rejected": "bold red", "missing": "red"}
 
@@ -57,14 +60,14 @@ class OverviewScreen(Screen[None]):
         for r in rows:
             segs = f"{r.source_segments}/{r.translation_segments}" if not r.error else "—"
             cats = Text(r.error, style="red") if r.error else Text(
-                "  ".join(f"{c} {n}" for c, n in r.by_category.items()) or "—")
+                " · ".join(f"{SHORT.get(c, c)} {n}" for c, n in r.by_category.items()) or "—")
             sev = r.by_severity
             table.add_row(
                 r.id, f"{r.site} {r.site_name}".strip(), r.language, segs,
                 Text(str(sev["error"]), style="bold red" if sev["error"] else "dim"),
                 Text(str(sev["warning"]), style="yellow" if sev["warning"] else "dim"),
                 Text(str(sev["info"]), style="cyan" if sev["info"] else "dim"),
-                cats, Text(r.signoff, style=SIGNOFF_STYLE.get(r.signoff, "")), key=r.id)
+                Text(r.signoff, style=SIGNOFF_STYLE.get(r.signoff, "")), cats, key=r.id)
         if rows:
             table.move_cursor(row=min(max(keep, 0), len(rows) - 1))
         n_err = sum(r.by_severity["error"] for r in rows)

@@ -203,7 +203,7 @@ class ReviewScreen(Screen[None]):
                 self.current = p
                 target = max(0, unit(p))
                 if target != cursor:
-                    self.view.go_to(target)
+                    self.view.go_to(target, center=True)
                 self._update_panel(target)
                 return True
         what = f"{category} finding" if category else "finding"

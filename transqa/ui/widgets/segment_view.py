@@ -267,9 +267,20 @@ class SegmentView(ScrollView, can_focus=True):
             self.on_cursor(new)
         self.post_message(self.CursorMoved(self, new))
 
-    def go_to(self, unit: int) -> None:
-        if self.units:
-            self.cursor = max(0, min(unit, len(self.units) - 1))
+    def go_to(self, unit: int, *, center: bool = False) -> None:
+        """Put the cursor on bead ``unit``; ``center`` (for jumps) shows it a third down the
+        screen with its context above, unless it is already on screen."""
+        if not self.units:
+            return
+        unit = max(0, min(unit, len(self.units) - 1))
+        if center and unit not in self.visible_units():
+            height = max(1, self.scrollable_content_region.height)
+            top, used = unit, 0
+            while top > 0 and used + len(self.rows_of(top - 1)) <= height // 3:
+                top -= 1
+                used += len(self.rows_of(top))
+            self.scroll_to(y=top, animate=False, immediate=True)
+        self.cursor = unit
 
     def _keep_cursor_visible(self) -> None:
         if not self.units:

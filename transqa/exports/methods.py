@@ -25,6 +25,17 @@ _CATEGORY_WORDS = {
 }
 
 
+_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+
+
+def _spelled(n: int, word: str, *, capital: bool = False) -> str:
+    """``Six focus-group transcripts from six sites``: small counts in prose are written out."""
+    text = _plural(n, word)
+    if 0 <= n < len(_WORDS):
+        text = f"{_WORDS[n]}{text[len(str(n)):]}"
+    return text[0].upper() + text[1:] if capital else text
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -54,7 +65,7 @@ def methods_text(study: Study) -> str:
     n_terms = len(settings.glossary.terms) if settings else 0
     signed = c.states.get("signed-off", 0)
     parts = [
-        f"{_plural(c.transcripts, 'focus-group transcript')} from {_plural(len(sites), 'site')}"
+        f"{_spelled(c.transcripts, 'focus-group transcript', capital=True)} from {_spelled(len(sites), 'site')}"
         f"{' (' + _list(sites) + ')' if sites else ''} were transcribed in the local language "
         f"({_list(langs)}) and translated into English turn by turn; "
         f"the material comprised {c.source_segments} source and {c.translation_segments} English turns.",

@@ -6,7 +6,8 @@ findings by check and severity with their review status, the sign-off record (pr
 role, decision, meaning, UTC time, whether it covers the current content, comment, override
 reason) and the findings list cited as ``SITE LINE``.
 
-No transcript text is included. Anonymisation findings have their matched text masked, and
+Transcripts are not included (finding messages may quote the few words they are about).
+Anonymisation findings have their matched text masked, and
 every text field passes through :class:`transqa.exports.scrub.Scrubber`, so no register
 original or variant can reach the report.
 """
@@ -160,8 +161,8 @@ def build_html(study: Study, *, scrub: Scrubber | None = None) -> str:
              f"<meta name='viewport' content='width=device-width,initial-scale=1'>"
              f"<title>{_e(name, scrub)}: translation QA report</title><style>{_CSS}</style></head><body>",
              f"<h1>{_e(name, scrub)}: translation QA report</h1>",
-             f"<p><small>Generated {now} by transqa {__version__}. Contains no transcript text and no "
-             f"anonymisation register content; matched identifiers are masked.</small></p>",
+             f"<p><small>Generated {now} by transqa {__version__}. Contains no transcripts and no "
+             f"anonymisation register content; identifiers found by the anonymisation checks are masked.</small></p>",
              "<h2>Methods</h2>", f"<p class='methods'>{_e(methods_text(study), scrub)}</p>",
              "<h2>Study</h2>", f"<table><tr><th></th>{_count_head()}</tr><tr><th>all sites</th>{_counts_row(total)}</tr>"]
     for code, c in sites.items():

@@ -84,6 +84,10 @@ def test_morphology_per_language(gloss, lang, src, good, bad):
 def test_forbidden_rendering_is_an_error_when_term_in_source(gloss):
     doc = make_doc([("Unyanyapaa upo.", "There is shame."), ("Hakuna.", "No shame.")], "sw", gloss)
     found = run_checks([doc], REGISTRY.select(["glossary.forbidden-term"]))[doc.id]
+    assert [(f.translation_lines, str(f.severity)) for f in found] == [((1,), "error")]
+    doc.settings.options["glossary.forbidden-term"] = {"anywhere": True}
+    doc.cache.clear()
+    found = run_checks([doc], REGISTRY.select(["glossary.forbidden-term"]))[doc.id]
     assert [(f.translation_lines, str(f.severity)) for f in found] == [((1,), "error"), ((2,), "warning")]
 
 

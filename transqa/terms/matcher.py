@@ -43,6 +43,9 @@ DEFAULT_FUZZY_MIN_LEN = 8
 DEFAULT_COMPOUND_MIN = 6
 _CACHE_LIMIT = 200_000
 _EMPTY: frozenset[str] = frozenset()
+# Endings that make a longer word from a glossary word without compounding: Station →
+# stationierten, Stigma → stigmatisiert. After them the word is not a compound part.
+_DERIVATION = ("ier", "isch", "lich", "ig", "ung", "heit", "keit", "bar")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +90,7 @@ class TermMatcher:
         self._single: set[str] = set()  # keys of one-word forms, for compound probing
         self._cache: dict[str, frozenset[str]] = {}
         self._tok_cache: dict[str, tuple[int, tuple[tuple[int, frozenset[str], int, int], ...]]] = {}
+        self._useful: set[str] = set()  # tokens that may begin a term
         n = 0
         for phrase, label in phrases:
             for form in self._forms(phrase, label):
@@ -171,8 +175,8 @@ class TermMatcher:
         lo = self.compound_min
         for i in range(3, n - lo + 1):  # head: ...begleiterinnen
             hits |= text_variants(key[i:], self.lang) & self._single
-        for j in range(lo, n - 2):  # modifier: genesungsbegleiter|ausbildung, -s- linking
-            if key[:j] in self._single:
+        for j in range(lo, n - 3):  # modifier: genesungsbegleiter|ausbildung, -s- linking
+            if key[:j] in self._single and not key[j:].lstrip("s").startswith(_DERIVATION):
                 hits.add(key[:j])
         return hits
 
@@ -189,7 +193,10 @@ class TermMatcher:
             got = (len(parts), tuple(useful))
             if len(self._tok_cache) > _CACHE_LIMIT:
                 self._tok_cache.clear()
+                self._useful.clear()
             self._tok_cache[tok] = got
+            if any(k in self._index for _, keys, _, _ in useful for k in keys):
+                self._useful.add(tok)
         return got
 
     def _parts(self, text: str) -> list[tuple[int, frozenset[str], int, int]]:
@@ -212,6 +219,13 @@ class TermMatcher:
     def find(self, text: str, *, overlapping: bool = False) -> list[Match]:
         """Occurrences in ``text``; overlapping shorter ones dropped unless ``overlapping``."""
         if not self.size or not text:
+            return []
+        # Fast path, in C: most segments hold no word that can start or continue a term.
+        toks = set(WORD.findall(text))
+        cache = self._tok_cache
+        for tok in [t for t in toks if t not in cache]:
+            self._token(tok)
+        if self._useful.isdisjoint(toks):
             return []
         parts = self._parts(text)
         if not parts:

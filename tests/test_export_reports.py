@@ -124,3 +124,14 @@ def test_cli_writes_single_file_reports(tmp_path, fmt, suffix):
     folder.mkdir()
     assert run_cli(["export", str(signed_study()), "--to", fmt, "--output", str(folder)]) == 0
     assert [p.suffix for p in folder.iterdir()] == [suffix]
+
+
+def test_charts_are_well_formed_svg(html):
+    from lxml import etree
+
+    charts = re.findall(r"<svg\b.*?</svg>", html, flags=re.S)
+    assert len(charts) == 2
+    for svg in charts:
+        root = etree.fromstring(svg.encode("utf-8"))
+        assert root.tag == "{http://www.w3.org/2000/svg}svg"
+        assert root.find("{http://www.w3.org/2000/svg}title") is not None

@@ -108,6 +108,15 @@ class TermMatcher:
                 self._fuzzy_choices.setdefault(k[0], []).append(k)
         self._prefix_keys = sorted(k for k in self._single if len(k) >= 5) if prefix_parts else []
         self._heads = {k.split("#", 1)[0][:2] for k in self._vocab}
+        # generous mode (approved renderings): derived forms meet too — recovery/recovering,
+        # hope/hoping/hopeful, trust/trusted
+        self._stems: dict[str, frozenset[str]] = {}
+        if prefix_parts:
+            by_stem: dict[str, set[str]] = {}
+            for k in self._vocab:
+                if len(k) >= 4 and "#" not in k:
+                    by_stem.setdefault(_derivation_stem(k), set()).add(k)
+            self._stems = {st: frozenset(ks) for st, ks in by_stem.items()}
 
     def __bool__(self) -> bool:
         return self.size > 0
@@ -146,6 +155,8 @@ class TermMatcher:
             hits |= self._compound_hits(key)
         if self.prefix_parts and not hits:
             hits |= {k for k in self._prefix_keys if key.startswith(k) and len(key) > len(k)}
+            if not hits and self._stems:
+                hits |= self._stems.get(_derivation_stem(key), _EMPTY)
         if not hits and self.fuzzy_cutoff is not None and len(key) >= self.fuzzy_min_len:
             for v in variants:
                 choices = self._fuzzy_choices.get(v[:1]) if len(v) >= self.fuzzy_min_len else None
@@ -160,6 +171,8 @@ class TermMatcher:
         return out
 
     def _may_match(self, key: str) -> bool:
+        if self._stems:
+            return True
         """Cheap reject: a glossary word key can only come from this token if one of its first
         two letters appears within the token's first few letters (after particles/prefixes),
         anywhere for compounds and prefix parts."""
@@ -255,6 +268,20 @@ class TermMatcher:
     def contains(self, text: str) -> set[Hashable]:
         """Labels found anywhere in ``text`` (overlaps kept)."""
         return {m.label for m in self.find(text, overlapping=True)}
+
+
+_DERIVATIONAL = ("ations", "ation", "ings", "ing", "edly", "ed", "fully", "ful", "ness", "ment", "ly", "ies",
+                 "es", "s", "y", "e")
+
+
+def _derivation_stem(key: str) -> str:
+    """Crude English stem (two rounds of suffix stripping, stem ≥ 3 letters)."""
+    for _ in range(2):
+        for suf in _DERIVATIONAL:
+            if key.endswith(suf) and len(key) - len(suf) >= 3:
+                key = key[: -len(suf)]
+                break
+    return key
 
 
 def _drop_contained(matches: Sequence[Match]) -> list[Match]:

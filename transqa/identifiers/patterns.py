@@ -165,7 +165,7 @@ def kvnr_ok(code: str) -> bool:
 
 
 _ID_NUMBERS = re.compile(
-    r"(?<![\w-])(?:"
+    r"(?<![\w+-])(?:"
     r"(?P<aadhaar>\d{4}[ -]?\d{4}[ -]?\d{4})"
     r"|(?P<nida>\d{8}-?\d{5}-?\d{5}-?\d{2})"
     r"|(?P<nin>C[MF][0-9A-Z]{12})"

@@ -10,8 +10,9 @@ Swahili/Luganda MAFAND-MT). For every language:
   सप्टेंबर" for "September 29"); ``sample`` in the JSON lists some for inspection.
 * **planted recall** — for every pair that the check leaves quiet and whose English has a
   number in digits, one digit of one English number is changed (seeded), as a typist would;
-  recall = share of those changed pairs that are flagged. Digits inside names (``COVID-19``,
-  ``UVIKO-19``) are not planted into: the check treats them as names, not quantities.
+  recall = share of those changed pairs that are flagged. Digits inside names and codes
+  (``COVID-19``, ``G7``, ``R1``) are not planted into: the check treats them as names, not
+  quantities.
 * **baseline** — the same two figures for a naive check (multiset of ``numbers()`` values
   must be equal), i.e. what pofilter-style comparison would give.
 
@@ -43,7 +44,8 @@ def naive(src: str, tgt: str, lang: str) -> bool:
 
 def plant(text: str, rng: random.Random) -> str | None:
     # quantities only: digits of names such as COVID-19 are skipped by the check by design
-    ms = [m for m in LOOSE_NUMBER.finditer(text) if not re.search(r"[A-Z]{2,}-$", text[: m.start()])]
+    ms = [m for m in LOOSE_NUMBER.finditer(text)
+          if not re.search(r"[A-Z]{2,}-$", text[: m.start()]) and not (m.start() and text[m.start() - 1].isalpha())]
     if not ms:
         return None
     m = rng.choice(ms)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -87,8 +88,13 @@ def test_finding_points_at_the_number():
 
 
 def _plant(text: str, rng: random.Random) -> str:
-    idx = [i for i, c in enumerate(text) if c.isdigit()]
-    i = rng.choice(idx)
+    """Change one digit of a quantity (not of a code such as R1, G7 or COVID-19)."""
+    runs = [m for m in re.finditer(r"\d+", text)
+            if not (m.start() and (text[m.start() - 1].isalpha() or re.search(r"[A-Z]{2,}-$", text[: m.start()])))]
+    if not runs:
+        return text
+    run = rng.choice(runs)
+    i = rng.randrange(run.start(), run.end())
     new = rng.choice([d for d in "123456789" if d != text[i]])
     return text[:i] + new + text[i + 1:]
 
@@ -96,12 +102,12 @@ def _plant(text: str, rng: random.Random) -> str:
 @pytest.mark.parametrize("lang", ["sw", "lg", "de", "he", "hi", "mr"])
 def test_real_pairs_quiet_and_planted_changes_caught(parallel, lang):
     """Seeded sample of the real corpus; bounds are the full-corpus figures of
-    bench/numbers_bench.py (flag rate ≤ 2.4 %, planted recall ≥ 97 %) with sampling margin."""
+    bench/numbers_bench.py (flag rate ≤ 1.1 %, planted recall ≥ 97.4 %) with sampling margin."""
     rng = random.Random(7)
     pairs = rng.sample(parallel.pairs(lang), 400)
     flagged = sum(bool(any(unit_mismatches(s, e, lang))) for s, e in pairs)
     assert flagged / len(pairs) <= 0.04
-    planted = [(s, _plant(e, rng)) for s, e in pairs if any(c.isdigit() for c in e) and not any(unit_mismatches(s, e, lang))]
+    planted = [(s, p) for s, e in pairs if not any(unit_mismatches(s, e, lang)) and (p := _plant(e, rng)) != e]
     caught = sum(bool(any(unit_mismatches(s, e, lang))) for s, e in planted)
     assert len(planted) >= 20
     assert caught / len(planted) >= 0.93

@@ -111,3 +111,9 @@ def test_one_pass_many_terms():
     terms = [(f"term{i}", i) for i in range(500)] + [("Peer-Begleiter", "pb")]
     m = TermMatcher(terms, "de")
     assert [h.label for h in m.find("unsere Peer-Begleiterinnen und term7")] == ["pb", 7]
+
+
+def test_compound_part_yields_to_the_whole_term():
+    m = TermMatcher([("Genesung", "recovery"), ("Genesungsbegleiter", "psw")], "de")
+    assert [h.label for h in m.find("Die Genesungsbegleiterin kam")] == ["psw"]
+    assert [h.label for h in m.find("Der Genesungsweg ist lang")] == ["recovery"]

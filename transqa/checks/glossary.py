@@ -108,7 +108,11 @@ def _covers(a: Match, m: Match) -> bool:
 
 
 def _has_translation(unit: Unit) -> bool:
-    return any(s.text.strip() for s in unit.translation)
+    """A translation to judge: not empty, and not the source pasted unchanged (the
+    untranslated checks report those)."""
+    if not any(s.text.strip() for s in unit.translation):
+        return False
+    return unit.translation_text.strip().casefold() != unit.source_text.strip().casefold()
 
 
 def _quote(alts: Sequence[str]) -> str:
@@ -253,7 +257,11 @@ def _renderings(doc: Document) -> dict[int, dict[str, list[Unit]]]:
             term = comp.terms[i]
             if len(term.targets) < 2 or i not in ut.approved:
                 continue
-            used = {_which_alternative(term, m.text, doc) for _, m in ut.approved[i]}
+            ms = ut.approved[i]
+            # "user" inside "service user": the longer rendering is the one used
+            ms = [(t, m) for t, m in ms if not any(t2 == t and o.start <= m.start and m.end <= o.end and o is not m
+                                                   and (o.end - o.start) > (m.end - m.start) for t2, o in ms)]
+            used = {_which_alternative(term, m.text, doc) for _, m in ms}
             for alt in used:
                 out[i][alt].append(unit)
     return out

@@ -56,12 +56,14 @@ class Match:
     start: int
     end: int
     text: str
+    size: int = 0  # letters of the glossary form matched: the more specific term wins a tie
 
 
 @dataclass(frozen=True, slots=True)
 class _Form:
     label: Hashable
     words: tuple[frozenset[str], ...]
+    size: int = 0
 
 
 class TermMatcher:
@@ -132,10 +134,11 @@ class TermMatcher:
         parts = [p for tok in WORD.findall(phrase) for p, _ in split_parts(tok, self.lang)]
         if not parts:
             return []
-        forms = [_Form(label, tuple(self._word_keys(p) for p in parts))]
+        size = sum(len(p) for p in parts)
+        forms = [_Form(label, tuple(self._word_keys(p) for p in parts), size)]
         if self.compounds and len(parts) > 1:
             # Peer-Begleiter / Peer Begleiter also written closed: Peerbegleiter
-            forms.append(_Form(label, (term_keys("".join(parts), self.lang),)))
+            forms.append(_Form(label, (term_keys("".join(parts), self.lang),), size))
         return forms
 
     # -- tokens ---------------------------------------------------------------------------
@@ -257,7 +260,7 @@ class TermMatcher:
                     end = parts[i + w - 1][3]
                     prev = found.get((form.label, start))
                     if prev is None or prev.end < end:
-                        found[(form.label, start)] = Match(form.label, start, end, text[start:end])
+                        found[(form.label, start)] = Match(form.label, start, end, text[start:end], form.size)
         if not found:
             return []
         matches = sorted(found.values(), key=lambda m: (m.start, -(m.end - m.start)))
@@ -285,11 +288,14 @@ def _derivation_stem(key: str) -> str:
 
 
 def _drop_contained(matches: Sequence[Match]) -> list[Match]:
-    """Keep a match unless a strictly longer match of another label covers its span."""
+    """Keep a match unless another covers its span and is longer — or, on the same span, is
+    the longer glossary form (``Genesungsbegleiter`` beats ``Genesung`` found inside it)."""
     keep = []
     for m in matches:
+        span = m.end - m.start
         covered = any(
-            o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+            o is not m and o.start <= m.start and m.end <= o.end
+            and ((o.end - o.start) > span or ((o.end - o.start) == span and o.size > m.size))
             for o in matches
         )
         if not covered:

@@ -37,6 +37,7 @@ def _code_re(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+@lru_cache(maxsize=4096)
 def _label_class(label: str) -> tuple[str, str]:
     """('moderator', '') | ('code', 'R1') | ('numbered', '3') | ('name', folded)."""
     raw = label.strip().rstrip(":").strip()
@@ -174,6 +175,17 @@ def timestamp_order(doc: Document) -> Iterator[Hit]:
                 last = seg
 
 
+@lru_cache(maxsize=4096)
+def _unknown_label(speaker: str, pattern: str) -> bool:
+    label = speaker.strip().rstrip(":").strip()
+    compact = label.replace(" ", "")
+    if not compact or fold(label) in MODERATOR_LABELS:
+        return False
+    if not (_CODE_LIKE.match(compact) and any(c.isdigit() for c in compact)):
+        return False
+    return not _code_re(pattern).fullmatch(compact)
+
+
 @check(
     "format.unknown-code",
     severity="warning",
@@ -191,14 +203,12 @@ def unknown_code(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
     and digits) and bracketed codes in the text (``[X3]``). Generic moderator labels are fine.
     Works on a transcript alone.
     """
-    pat = _code_re(doc.settings.code_pattern)
-    label = (segment.speaker or "").strip().rstrip(":").strip()
-    if label:
-        compact = label.replace(" ", "")
-        if fold(label) not in MODERATOR_LABELS and _CODE_LIKE.match(compact) and any(c.isdigit() for c in compact):
-            if not pat.fullmatch(compact):
-                yield Hit(f'speaker code "{label}" does not follow the study\'s code pattern', span=None, evidence=label)
+    label = segment.speaker
+    if label and _unknown_label(label, doc.settings.code_pattern):
+        label = label.strip().rstrip(":").strip()
+        yield Hit(f'speaker code "{label}" does not follow the study\'s code pattern', span=None, evidence=label)
     if "[" in segment.text:
+        pat = _code_re(doc.settings.code_pattern)
         for m in _INLINE_CODE.finditer(segment.text):
             if not pat.fullmatch(m.group(1)):
                 yield Hit(

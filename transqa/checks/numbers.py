@@ -197,12 +197,13 @@ def _items(text: str, lang: str | None) -> list[_Item]:
 class _Pool:
     """What one side can account for."""
 
-    strong: set[str]  # its digits' readings and its number words
-    short: set[str]   # readings of its two-digit numbers and its number words
+    strong: set[str]  # its digits' readings (and, once added, its number words)
+    short: set[str]   # readings of its two-digit numbers (and its number words)
     weak: set[str]    # weak readings of its numbers
+    words_added: bool = False
 
 
-def _pool(text: str, lang: str | None, items: list[_Item]) -> _Pool:
+def _pool(items: list[_Item]) -> _Pool:
     pool: set[str] = set()
     short: set[str] = set()
     weak: set[str] = set()
@@ -211,21 +212,31 @@ def _pool(text: str, lang: str | None, items: list[_Item]) -> _Pool:
         weak |= it.weak
         if it.short:
             short |= it.readings
+    return _Pool(pool, short, weak)
+
+
+def _add_words(pool: _Pool, text: str, lang: str | None) -> None:
+    """Number words, clock hours and "half past" — only computed when digits alone leave a
+    number unexplained (most pairs never need them)."""
+    if pool.words_added:
+        return
+    pool.words_added = True
     words = number_words(text, lang)
+    code = (lang or "").split("-")[0]
     if words:
         wv = word_values(words, lang, text)
-        pool |= wv
-        short |= wv
-        code = (lang or "").split("-")[0]
+        pool.strong |= wv
+        pool.short |= wv
         if code in _CLOCK:
             for w in words:
                 if fold(text[max(0, w.start - 7):w.start]).strip().endswith(("saa", "saawa")) and w.value < 13:
-                    pool |= {str(int(w.value + 6) % 24), str(int(w.value + 18) % 24), str(int(w.value + 6) % 12)}
-        low = text.lower()
-        if any(h in low for h in _HALF.get((lang or "").split("-")[0], ())):
-            pool.add("30")  # half past: "4:30" / "saa kumi na nusu"
-            short.add("30")
-    return _Pool(pool, short, weak)
+                    extra = {str(int(w.value + 6) % 24), str(int(w.value + 18) % 24), str(int(w.value + 6) % 12)}
+                    pool.strong |= extra
+                    pool.short |= extra
+    low = text.lower()
+    if any(h in low for h in _HALF.get(code, ())):
+        pool.strong.add("30")  # half past: "4:30" / "saa kumi na nusu"
+        pool.short.add("30")
 
 
 def unit_mismatches(src: str, tgt: str, src_lang: str | None, tgt_lang: str = "en") -> tuple[list[_Item], list[_Item]]:
@@ -234,9 +245,17 @@ def unit_mismatches(src: str, tgt: str, src_lang: str | None, tgt_lang: str = "e
     t_items = _items(tgt, tgt_lang) if _ANY_DIGIT.search(tgt) else []
     if not s_items and not t_items:
         return [], []
-    s_pool = _pool(src, src_lang, s_items)
-    t_pool = _pool(tgt, tgt_lang, t_items)
-    return _unmatched(s_items, t_pool), _unmatched(t_items, s_pool)
+    s_pool = _pool(s_items)
+    t_pool = _pool(t_items)
+    missing = _unmatched(s_items, t_pool)
+    if missing:
+        _add_words(t_pool, tgt, tgt_lang)
+        missing = _unmatched(missing, t_pool)
+    extra = _unmatched(t_items, s_pool)
+    if extra:
+        _add_words(s_pool, src, src_lang)
+        extra = _unmatched(extra, s_pool)
+    return missing, extra
 
 
 def _unmatched(items: list[_Item], pool: _Pool) -> list[_Item]:

@@ -109,7 +109,10 @@ class TermMatcher:
             if len(k) >= fuzzy_min_len:
                 self._fuzzy_choices.setdefault(k[0], []).append(k)
         self._prefix_keys = sorted(k for k in self._single if len(k) >= 5) if prefix_parts else []
-        self._heads = {k.split("#", 1)[0][:2] for k in self._vocab}
+        # cheap reject (see _may_match): the first letters of every glossary word (stem)
+        stems = {k.split("#", 1)[0] for k in self._vocab} - set(self.morph.connectives)
+        self._heads3 = {k[:3] for k in stems if len(k) >= 4}
+        self._heads2 = {k[:2] for k in stems if 2 <= len(k) <= 3}
         # generous mode (approved renderings): derived forms meet too — recovery/recovering,
         # hope/hoping/hopeful, trust/trusted
         self._stems: dict[str, frozenset[str]] = {}
@@ -174,16 +177,17 @@ class TermMatcher:
         return out
 
     def _may_match(self, key: str) -> bool:
-        if self._stems:
-            return True
         """Cheap reject: a glossary word key can only come from this token if one of its first
-        two letters appears within the token's first few letters (after particles/prefixes),
+        letters (three, or two for short words) appear within the token's first few letters
+        (after particles and class prefixes; only suffixes are stripped or swapped at the end),
         anywhere for compounds and prefix parts."""
         if key in self._vocab or len(key) < 2:
             return True
-        heads = self._heads
         last = len(key) - 2 if (self.compounds or self.fuzzy_cutoff is not None) else min(len(key) - 2, 9)
-        return any(key[o:o + 2] in heads for o in range(last + 1))
+        h3, h2 = self._heads3, self._heads2
+        if any(key[o:o + 3] in h3 for o in range(last + 1)):
+            return True
+        return bool(h2) and any(key[o:o + 2] in h2 for o in range(last + 1))
 
     def _compound_hits(self, key: str) -> set[str]:
         hits: set[str] = set()

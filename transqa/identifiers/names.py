@@ -171,6 +171,34 @@ def _place(w: str, gaz: Gazetteer) -> bool:
     return False
 
 
+def _single(text: str, lang: str, word: tuple[int, int, str, str], allow: frozenset[str],
+            lower_vocab: frozenset[str], common: frozenset[str], gaz: Gazetteer, out: list[Match]) -> None:
+    """One capitalised word alone: the commonest case, decided with a few set look-ups."""
+    s, e, w, f = word
+    if f in allow:
+        return
+    generic = _generic(f)
+    ps = _previous_word(text, s)
+    if ps is not None and not generic and f not in lower_vocab and fold_word(text[ps:s].rstrip(". \t")) in TITLES:
+        out.append(Match("person-name", ps, e, "name after a title"))
+        return
+    if lang in ("sw", "lg") and not generic:
+        li = _LOWER_INSTITUTION.search(text, max(0, s - 24), s)
+        if li is not None:
+            out.append(Match("institution", li.start(), e, "institution name"))
+            return
+    base = f.split("'")[0].split("’")[0] if ("'" in f or "’" in f) else f
+    if base not in ALL_COMMON and base not in lower_vocab and base in gaz.names:
+        if not (lang == "de" and _initial(text, s)):
+            out.append(Match("place", s, e, "place name"))
+            return
+    if lang == "de" or generic or f in common or f in lower_vocab or base in lower_vocab:
+        return
+    if (w.isupper() and len(w) <= 5) or _initial(text, s):
+        return
+    out.append(Match("person-name", s, e, "capitalised word"))
+
+
 def _latin(text: str, lang: str, caps: list[tuple[int, int, str]], allow: frozenset[str],
            lower_vocab: frozenset[str], skip: list[tuple[int, int]], out: list[Match]) -> None:
     # Group capitalised words into runs joined by a space, a hyphen or a linking word.
@@ -195,6 +223,9 @@ def _latin(text: str, lang: str, caps: list[tuple[int, int, str]], allow: frozen
                        and run[0][3] not in _ABBREV):
             run = run[1:]
         if not run:
+            continue
+        if len(run) == 1:
+            _single(text, lang, run[0], allow, lower_vocab, common, gaz, out)
             continue
         start, end = run[0][0], run[-1][1]
         folds = [r[3] for r in run]

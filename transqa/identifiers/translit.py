@@ -1,15 +1,18 @@
-"""Cross-script name keys: "Moshe" = "משה", "Priya" = "प्रिया", "Yossi" = "יוסי", "Ravi" = "रवी".
+"""Cross-script name matching: "Moshe" = "משה", "Priya" = "प्रिया", "Yossi" = "יוסי", "Ravi" = "रवी".
 
-A full transliterator is not needed to tell that two spellings are the same name; a *skeleton
-key* is enough: the word's consonants reduced to sound classes (b/v/w → B, s/z/sh/ts → S,
-k/q/kh → K …), silent letters (h, א, ע, medial ה) dropped, vowels dropped except two flags —
-does the word start with a vowel, does it end with one. Hebrew writes few vowels and Devanagari
-writes them as signs, so these flags are what both scripts reliably show. Ambiguous letters
-(Latin ``ch``, ``j``; Hebrew ח, ו, ה at the start; a Devanagari final consonant's inherent
-vowel) give several keys; two spellings match when their key sets meet.
+Two layers, both rule-based and offline:
 
-Keys with fewer than two consonant classes are not produced: "Ali" is too short to tell from
-ordinary words in a script with no vowels.
+* a coarse **skeleton key** (consonant sound classes — b/v/w → B, s/z/sh/ts → S, k/q/kh → K —
+  silent letters dropped, plus two flags: starts / ends with a vowel) indexes register words
+  so a text word finds its candidates with a dictionary look-up;
+* a precise comparison decides each candidate: Latin and Devanagari both write every vowel and
+  compare as **full keys** (finer consonant classes that keep sh, w and the Indian aspirates
+  apart, plus vowels); Hebrew writes only some vowels (ו, י, final ה/א), so a Hebrew word becomes
+  a **pattern** over full keys — strict when it is how someone wrote a foreign name (o, u, i
+  written, s as ס, v/w as וו), loose when it is a Hebrew name in the register.
+
+Keys with fewer than two consonant classes are not produced: "Ali" or "Anna" is too short to
+tell from ordinary words in a script without vowels; list such spellings as register variants.
 """
 
 from __future__ import annotations
@@ -204,31 +207,6 @@ def skeleton_keys(word: str) -> frozenset[str]:
 def same_name(a: str, b: str) -> bool:
     """True when two single words, in any scripts, can be spellings of one name."""
     return bool(skeleton_keys(a.lower()) & skeleton_keys(b.lower()))
-
-
-# A readable Latin rendering for the anonymisation log and for users' variant lists.
-_HE_LATIN = {"א": "", "ב": "v", "ג": "g", "ד": "d", "ה": "h", "ו": "o", "ז": "z", "ח": "ch", "ט": "t", "י": "i",
-             "כ": "k", "ך": "ch", "ל": "l", "מ": "m", "ם": "m", "נ": "n", "ן": "n", "ס": "s", "ע": "", "פ": "p",
-             "ף": "f", "צ": "tz", "ץ": "tz", "ק": "k", "ר": "r", "ש": "sh", "ת": "t"}
-
-
-def to_latin(word: str) -> str:
-    """A rough romanisation of a Hebrew or Devanagari word (for display and for tests)."""
-    out = []
-    if any("\u05d0" <= c <= "\u05ea" for c in word):
-        for i, c in enumerate(word):
-            if c == "י" and i == 0:
-                out.append("y")
-            elif c == "ו" and i == 0:
-                out.append("v")
-            elif c == "ה" and i == len(word) - 1:
-                out.append("a")
-            else:
-                out.append(_HE_LATIN.get(c, c if c.isascii() else ""))
-        return "".join(out)
-    for u in _units_devanagari(word):
-        out.append(u[0].lower() if u[0] != "V" else "a")
-    return "".join(out)
 
 
 # --- Precise comparison: full keys with vowels ---------------------------------------------------

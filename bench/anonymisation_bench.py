@@ -566,16 +566,21 @@ def speed(register: Register | None, max_pairs: int | None = None) -> dict[str, 
 
 
 def startup() -> dict[str, float]:
+    """Fresh-process costs: importing the detectors, first gazetteer use, first phone scan."""
     code = (
-        "import time; t0=time.perf_counter(); import transqa.checks.anonymisation; t1=time.perf_counter();"
-        "from transqa.identifiers.gazetteer import gazetteer; gazetteer(); t2=time.perf_counter();"
+        "import time, resource; r=lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024;"
+        "t0=time.perf_counter(); m0=r(); import transqa.identifiers.analyse; t1=time.perf_counter(); m1=r();"
+        "from transqa.identifiers.gazetteer import gazetteer; g=gazetteer(); g.surface_forms();"
+        "t2=time.perf_counter(); m2=r();"
         "from transqa.identifiers.patterns import find_all; find_all('call 0772 123456'); t3=time.perf_counter();"
-        "import resource; print(t1-t0, t2-t1, t3-t2, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "import transqa.checks; t4=time.perf_counter();"
+        "print(t1-t0, t2-t1, t3-t2, t4-t3, m1, m2-m1, r())"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    a, b, c, rss = out.stdout.split()
-    return {"import_checks_s": round(float(a), 3), "gazetteer_load_s": round(float(b), 3),
-            "first_phone_scan_s": round(float(c), 3), "max_rss_mb": round(int(rss) / 1024, 1)}
+    a, b, c, d, m1, dm, m = (float(x) for x in out.stdout.split())
+    return {"import_identifiers_s": round(a, 3), "gazetteer_first_use_s": round(b, 3),
+            "first_phone_scan_s": round(c, 3), "import_all_checks_after_s": round(d, 3),
+            "rss_after_import_mb": round(m1, 1), "gazetteer_rss_mb": round(dm, 1), "rss_all_checks_mb": round(m, 1)}
 
 
 def main() -> None:

@@ -89,3 +89,13 @@ def test_study_allow_list_silences_public_names():
     s = Transcript("s", [Segment(1, "Tulikwenda Mbarara.")], "sw")
     doc = Document(TranscriptPair("d", s, None, source_lang="sw"), [], CheckSettings(allow=frozenset({"Mbarara"})))
     assert [f for f in run_checks([doc], REGISTRY.select(["anonymisation"]))["d"]] == []
+
+
+def test_gazetteer_loads_lazily_not_at_import():
+    import subprocess
+    import sys
+
+    code = ("import transqa.checks, transqa.identifiers.gazetteer as g; "
+            "print(g.gazetteer.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "0"

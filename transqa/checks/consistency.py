@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from transqa.checks.context import Document, Unit
 from transqa.checks.registry import Hit, Scope, check
 from transqa.text.normalise import nfc
-from transqa.text.tokens import words
 
 DEFAULT_MIN_WORDS = 4
 
@@ -34,7 +33,12 @@ def key(text: str) -> str:
     """
     if not text.isascii():
         text = nfc(text)
-    return " ".join(words(text.casefold()))
+    return " ".join(text.casefold().translate(_PUNCT).split())
+
+
+# Punctuation to drop from keys (str.translate is ~5x faster than a word regex here).
+_PUNCT = {ord(c): " " for c in "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”„‚‘’«»‹›—–…¿¡·•।॥״׳־"}
+_PUNCT.update({ord("'"): None, ord("-"): None})
 
 
 @dataclass(frozen=True, slots=True)

@@ -138,10 +138,12 @@ def missing_term(unit: Unit, doc: Document) -> Iterator[Hit]:
     ``glossary.forbidden-term`` instead.
     """
     got = _analysis(doc)
-    if got is None or not _has_translation(unit):
+    if got is None:
         return
     comp, units = got
     ut = units[unit.index]
+    if not ut.source or not _has_translation(unit):
+        return
     forbidden_terms = {m.label for _, m in ut.forbidden}
     seen: set[int] = set()
     for si, m in ut.source:
@@ -225,10 +227,12 @@ def keep_untranslated(unit: Unit, doc: Document) -> Iterator[Hit]:
     not (in any of its listed spellings).
     """
     got = _analysis(doc)
-    if got is None or not _has_translation(unit):
+    if got is None:
         return
     comp, units = got
     ut = units[unit.index]
+    if not ut.source or not _has_translation(unit):
+        return
     seen: set[int] = set()
     for si, m in ut.source:
         i: int = m.label  # type: ignore[assignment]

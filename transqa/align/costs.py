@@ -15,6 +15,7 @@ from collections import defaultdict
 import numpy as np
 
 from transqa.align.dp import BEAD_TYPES, Band, Gaps
+from transqa.align.features import COLON, EXCLAIM, PAREN, QUESTION, QUOTE
 from transqa.align.pairdata import LengthModel, PairData
 
 # -log prior of each bead type. Merges and splits are commoner in transcripts than in the
@@ -24,7 +25,8 @@ PRIOR = {(1, 1): 0.1, (2, 1): 4.5, (1, 2): 4.5, (2, 2): 7.0, (3, 1): 6.5, (1, 3)
 GAPS = Gaps(open=5.0, extend=2.0)
 ANCHOR_GAIN = 1.0  # cost removed per unit of shared anchor weight
 NUMBER_MISS = 1.0  # cost per number found on one side only
-FLAG_MISS = {1: 1.5, 2: 1.0, 4: 1.0, 8: 1.5, 16: 0.5}  # per punctuation flag on one side only
+# Per punctuation flag found on one side only (a question answered by a statement is rare).
+FLAG_MISS = {QUESTION: 1.5, EXCLAIM: 1.0, QUOTE: 1.0, PAREN: 1.5, COLON: 0.5}
 SPEAKER_MATCH, SPEAKER_MISMATCH, SPEAKER_MIXED = 1.0, 3.0, 3.0
 TIME_WEIGHT, TIME_CAP = 1.0, 4.0
 LENGTH_DOF = 10.0  # degrees of freedom of the length model's t distribution

@@ -31,9 +31,9 @@ _CODE = re.compile(r"(?<![\w])([RPIBMF]\d{1,3})(?![\w])")
 
 # Punctuation flags compared between the two sides of a bead (bit positions).
 QUESTION, EXCLAIM, QUOTE, PAREN, COLON = 1, 2, 4, 8, 16
-FLAG_BITS = (QUESTION, EXCLAIM, QUOTE, PAREN, COLON)
-# The apostrophe ' and ’ are left out: they are also letters (n'okutuusa, Amani’s).
-_QUOTE_RE = re.compile("[\"“”„«»‚‘‹›״]")
+# The apostrophe ' and ’ are left out: they are also letters (n'okutuusa, Amani’s); a quote
+# mark between two letters is Hebrew gershayim (צה"ל, an abbreviation), not a quotation.
+_QUOTE_RE = re.compile("(?<!\\w)[\"“”„«»‚‘‹›]|[\"“”„«»‚‘‹›](?!\\w)")
 
 
 @dataclass(slots=True)
@@ -41,7 +41,7 @@ class Side:
     """Per-segment features of one side, as arrays the dynamic programme can index."""
 
     lengths: np.ndarray  # characters, float
-    flags: np.ndarray  # int bitmask of FLAG_BITS
+    flags: np.ndarray  # int bitmask of QUESTION, EXCLAIM, QUOTE, PAREN, COLON
     anchors: list[frozenset[str]]
     numbers: list[frozenset[str]]
     speakers: list[str | None]

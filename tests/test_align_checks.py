@@ -64,6 +64,7 @@ def test_one_dropped_line_is_one_finding_at_its_line():
     assert [(f.check, f.source_lines, f.severity) for f in found] == [
         ("alignment.missing-translation", (5,), Severity.ERROR)
     ]
+    assert "after translation line 4" in found[0].message  # where the reviewer looks for it
 
 
 def test_added_line_is_reported_on_the_translation_side():

@@ -28,6 +28,15 @@ def _lines(lines: tuple[int, ...]) -> str:
     return "lines " + ", ".join(map(str, lines))
 
 
+def _after(unit: Unit, doc: Document, side: str) -> str:
+    """Where the gap falls on the other side: " (after translation line 25)"."""
+    for prev in reversed(doc.units[: unit.index]):
+        lines = prev.translation_lines if side == "translation" else prev.source_lines
+        if lines:
+            return f" (after {side} line {lines[-1]})"
+    return f" (before the first {side} line)"
+
+
 def _speakers(segments: tuple) -> set[str]:
     return {s.speaker for s in segments if s.speaker}
 
@@ -48,7 +57,8 @@ def missing_translation(unit: Unit, doc: Document) -> Iterator[Hit]:
     if not unit.source or _blank(unit.source):
         return
     if not unit.translation or _blank(unit.translation):
-        yield Hit(f"source {_lines(unit.source_lines)} has no translation", side="source")
+        where = _after(unit, doc, "translation") if not unit.translation else ""
+        yield Hit(f"source {_lines(unit.source_lines)} has no translation{where}", side="source")
 
 
 @check(
@@ -66,7 +76,8 @@ def extra_translation(unit: Unit, doc: Document) -> Iterator[Hit]:
     if not unit.translation or _blank(unit.translation):
         return
     if not unit.source or _blank(unit.source):
-        yield Hit(f"translation {_lines(unit.translation_lines)} has no source turn")
+        where = _after(unit, doc, "source") if not unit.source else ""
+        yield Hit(f"translation {_lines(unit.translation_lines)} has no source turn{where}")
 
 
 @check(

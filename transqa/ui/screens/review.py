@@ -12,7 +12,8 @@ from textual.widgets import Footer, Static, TabbedContent, TabPane
 from transqa.errors import InputError
 from transqa.model import Finding, Severity
 from transqa.ui import keymap
-from transqa.ui.screens.dialogs import FilterDialog, PromptDialog, SignOffDialog
+from transqa.ui.layout import SideMarks, row_text, segment_lines
+from transqa.ui.screens.dialogs import FilterDialog, PromptDialog
 from transqa.ui.widgets.findings_panel import AnonymisationPanel, FindingsPanel, GlossaryPanel, SEVERITY_ICON
 from transqa.ui.widgets.segment_view import SegmentView
 
@@ -324,7 +325,9 @@ class ReviewScreen(Screen[None]):
                 if s.line in finding.translation_lines:
                     seg = s
                     break
-        source = " ".join(s.text for s in unit.source)
+        source = "\n".join(
+            row_text(row) for s in unit.source
+            for row in segment_lines(s.text, 76, SideMarks(), rtl=self.view.source_rtl, reorder=self.review_app.reorder))
 
         def submit(text: str) -> str | None:
             try:
@@ -339,7 +342,7 @@ class ReviewScreen(Screen[None]):
                 self.recheck()
 
         self.app.push_screen(PromptDialog(f"Edit translation line {seg.line}", "English:", value=seg.text,
-                                          context=f"Source: {source[:300]}", submit=submit), done)
+                                          context=source or "(no source line)", submit=submit), done)
 
     def action_recheck(self) -> None:
         self.notify("Re-checking…", timeout=2)

@@ -137,8 +137,11 @@ class SegmentView(ScrollView, can_focus=True):
         self.refresh()
 
     def _update_virtual_size(self) -> None:
+        """One scroll step per bead; a transcript that fits on one screen gets no scrollbar."""
         height = max(1, self.scrollable_content_region.height)
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.units) + height - 1)
+        n = len(self.units)
+        fits = self.size.width > 0 and n <= height and sum(len(self.rows_of(i)) for i in range(n)) <= height
+        self.virtual_size = Size(self.scrollable_content_region.width, height if fits else n + height - 1)
 
     def on_resize(self, event: events.Resize) -> None:
         self._rows.clear()

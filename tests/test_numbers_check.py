@@ -24,6 +24,8 @@ from transqa.model import Bead, Segment, Transcript, TranscriptPair
         ("hi", "तीन गुना", "3 times"),
         ("hi", "सोलहवीं शताब्दी में", "in the 16th century"),
         ("de", "2,5 Stunden", "2.5 hours"),
+        ("de", "anderthalb Jahre", "1.5 years"),
+        ("de", "1,5 Jahre", "one and a half years"),
         ("de", "drei Leute", "3 people"),
         ("de", "Am 3. März", "On 3 March"),
         ("de", "Am 3. März", "On the third of March"),

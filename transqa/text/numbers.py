@@ -152,7 +152,8 @@ _NUMBER_WORD_TABLE: dict[str, dict[str, float]] = {
         "siebzig": 70, "achtzig": 80, "neunzig": 90, "hundert": 100, "tausend": 1000, "million": 10**6,
         "millionen": 10**6, "mio": 10**6, "milliarde": 10**9, "milliarden": 10**9, "mrd": 10**9,
         "billion": 10**12, "billionen": 10**12, "dutzend": 12, "beide": 2, "beiden": 2, "halb": 0.5,
-        "halbe": 0.5, "halben": 0.5, "erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "funfte": 5,
+        "halbe": 0.5, "halben": 0.5, "anderthalb": 1.5, "eineinhalb": 1.5, "zweieinhalb": 2.5,
+        "dreieinhalb": 3.5, "erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "funfte": 5,
         "sechste": 6, "siebte": 7, "achte": 8, "neunte": 9, "zehnte": 10, "elfte": 11, "zwolfte": 12,
         "zwanzigste": 20, "hundertste": 100, "einmal": 1, "zweimal": 2, "dreimal": 3, "doppelt": 2,
         "jahrzehnt": 10, "jahrhundert": 100, "hunderte": 100, "tausende": 1000, "zwanziger": 20,
@@ -233,7 +234,7 @@ _LG_ENDINGS = (("bibiri", 200), ("bisatu", 300), ("bitaano", 500), ("lukaaga", 6
                ("mwenda", 9), ("sooka", 1))
 _SW_PREFIXES = ("wa", "vi", "mi", "ma", "ki", "zi", "ku", "pa", "ya", "m")
 _HE_PREFIXES = "ובלמשהכ"
-_CONNECTORS = {"and", "und", "na", "ne", "n", "va", "व", "आणि", "और", "ו", "mu"}
+_CONNECTORS = {"and", "und", "na", "ne", "n", "va", "व", "आणि", "और", "ו", "mu", "a", "an"}
 _HE_FINALS = str.maketrans("ךםןףץ", "כמנפצ")
 _DEVA = str.maketrans({"\u093c": None, "\u0901": "\u0902", "\u200c": None, "\u200d": None})
 

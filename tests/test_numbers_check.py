@@ -50,6 +50,8 @@ from transqa.model import Bead, Segment, Transcript, TranscriptPair
         ("he", "חזיר שמשקלו 250 ק“ג", "the 550 pound hog"),
         ("he", "בשנים 1950-1953", "the 1950-53 war"),
         ("he", "2.8 מיליארד", "£2.8bn"),
+        ("he", "גלים בגובה של 6 מטר", "waves 6 metres (18 ft) high"),
+        ("he", "טמפרטורה של 27 מעלות", "a temperature of 80 degrees"),
     ],
 )
 def test_correct_pairs_are_quiet(lang, src, en):
@@ -65,6 +67,8 @@ def test_correct_pairs_are_quiet(lang, src, en):
         ("de", "in den 1970ern", "in the 1570s", ["1970"], ["1570"]),
         ("he", "בשעה 7.55 בבוקר", "at 7.54am", ["7.55"], ["7.54"]),
         ("sw", "watu watatu na 4", "3 people and 5", ["4"], ["5"]),
+        ("he", "גלים בגובה של 6 מטר", "waves 6 metres (48 ft) high", [], ["48"]),
+        ("he", "חזיר שמשקלו 250 ק“ג", "the 350 pound hog", ["250"], ["350"]),
     ],
 )
 def test_changed_numbers_are_found_both_ways(lang, src, en, missing, extra):

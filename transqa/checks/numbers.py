@@ -38,10 +38,13 @@ class _Item:
     start: int
     end: int
     text: str
-    approx: tuple[float, ...] = ()  # the quantity converted to the other unit system
+    approx: tuple[tuple[float, float], ...] = ()  # (value in another unit, relative tolerance)
     # Readings that only meet a short (two-digit) number or a number word on the other side:
     # "1930s" meets "the 30s", "6.30am" meets "6:30" — but "1930s" must not meet "8930s".
     weak: frozenset[str] = frozenset()
+    weak_also: frozenset[str] = frozenset()  # needed with a weak reading: the minutes of 6.30
+    dim: str = ""          # the unit's dimension, when a unit follows
+    derived: bool = False  # "6 m (20 ft)": the bracketed conversion of the number before it
 
     @property
     def short(self) -> bool:
@@ -71,7 +74,7 @@ _UNITS: list[tuple[str, str, float]] = [
 ]
 _UNIT_RES = [(re.compile(rf"\s?(?:-\s?)?(?:{pat})(?!\w)", re.IGNORECASE), dim, f) for pat, dim, f in _UNITS]
 _RANGE_TAIL = re.compile(r"\s?(?:to|-|–|—|bis|hadi|עד|से|ते|and|und|na)\s?[\d.,]+", re.IGNORECASE)
-UNIT_TOLERANCE = 0.1
+UNIT_TOLERANCE = 0.05
 
 
 def _unit_after(text: str, pos: int) -> tuple[str, float] | None:
@@ -84,17 +87,19 @@ def _unit_after(text: str, pos: int) -> tuple[str, float] | None:
     return None
 
 
-def _convert(value: float, dim: str, factor: float) -> tuple[float, ...]:
-    """The value in every other unit of its dimension (and as a temperature difference)."""
+def _convert(value: float, dim: str, factor: float) -> tuple[tuple[float, float], ...]:
+    """The value in every other unit of its dimension, with the tolerance translators' rounding
+    needs: 5 % (250 kg → "550 pound", 620 km → "385 miles"), 12 % for temperature differences
+    (5 °C warmer → "10 degrees" Fahrenheit)."""
     if dim in ("temp", "tempf", "temp?"):
         out = []
         if dim in ("temp", "temp?"):
-            out += [value * 1.8 + 32, value * 1.8]
+            out += [(value * 1.8 + 32, UNIT_TOLERANCE), (value * 1.8, 0.12)]
         if dim in ("tempf", "temp?"):
-            out += [(value - 32) / 1.8, value / 1.8]
+            out += [((value - 32) / 1.8, UNIT_TOLERANCE), (value / 1.8, 0.12)]
         return tuple(out)
     base = value * factor
-    return tuple(base / f for _, d, f in _UNITS if d == dim and f != factor)
+    return tuple((base / f, UNIT_TOLERANCE) for _, d, f in _UNITS if d == dim and f != factor)
 
 
 def _hours(h: int) -> set[str]:
@@ -144,6 +149,7 @@ def _items(text: str, lang: str | None) -> list[_Item]:
         raw = m.group()
         vals = set(readings(raw))
         weak: set[str] = set()
+        weak_also: set[str] = set()
         if not vals:
             continue
         taken.append((m.start(), m.end()))
@@ -161,7 +167,8 @@ def _items(text: str, lang: str | None) -> list[_Item]:
                     vals |= {x for x in (scaled(v, sc) for v in list(vals)) if x}
         whole, dot, frac = raw.partition(".")
         if dot and not has_scale and len(frac) == 2 and whole.isdigit() and int(whole) <= 24 and int(frac) <= 59:
-            weak |= _hours(int(whole)) | {str(int(frac))}
+            weak |= _hours(int(whole))
+            weak_also.add(str(int(frac)))
         if after[:1] == "s" or after[:2] in ("'s", "’s", "er"):
             for v in list(vals):
                 if v.isdigit() and len(v) == 4 and v.endswith("0"):
@@ -178,14 +185,22 @@ def _items(text: str, lang: str | None) -> list[_Item]:
             yr = _YEAR_RANGE.search(text, max(0, m.start() - 8), m.start())
             if yr:
                 vals.add(ascii_digits(yr.group(1))[:2] + ascii_digits(raw))
-        approx: tuple[float, ...] = ()
+        approx: tuple[tuple[float, float], ...] = ()
         unit = _unit_after(text, m.end())
         if unit:
             try:
                 approx = _convert(float(min(vals, key=len)), *unit)
             except ValueError:
                 pass
-        items.append(_Item(frozenset(vals), m.start(), m.end(), raw, approx, frozenset(weak)))
+        dim = unit[0].rstrip("f?") if unit else ""
+        derived = False
+        if dim and items and items[-1].dim == dim and "(" in text[items[-1].end:m.start()] \
+                and m.start() - items[-1].end < 30:
+            # a bracketed conversion of the number before it: fine if it converts back to it
+            prev = [float(v) for v in items[-1].readings if _FLOAT.fullmatch(v)]
+            derived = any(abs(a - p) <= 0.1 * max(abs(a), abs(p)) for a, _ in approx for p in prev if p)
+        items.append(_Item(frozenset(vals), m.start(), m.end(), raw, approx, frozenset(weak), frozenset(weak_also),
+                           dim, derived))
     for m in DIGIT_RUN.finditer(text):  # digits the patterns above could not read: 1959,1962
         if free(m.start(), m.end()) and not (m.start() and text[m.start() - 1].isalpha()):
             items.append(_Item(frozenset({str(int(ascii_digits(m.group())))}), m.start(), m.end(), m.group()))
@@ -209,7 +224,7 @@ def _pool(items: list[_Item]) -> _Pool:
     weak: set[str] = set()
     for it in items:
         pool |= it.readings
-        weak |= it.weak
+        weak |= it.weak | it.weak_also
         if it.short:
             short |= it.readings
     return _Pool(pool, short, weak)
@@ -262,12 +277,14 @@ def _unmatched(items: list[_Item], pool: _Pool) -> list[_Item]:
     out = []
     numeric: list[float] | None = None
     for it in items:
-        if it.readings & pool.strong or it.weak & pool.short or (it.short and it.readings & pool.weak):
+        if it.derived or it.readings & pool.strong or (it.short and it.readings & pool.weak):
+            continue
+        if it.weak & pool.short and it.weak_also <= pool.short:
             continue
         if it.approx:
             if numeric is None:
                 numeric = [float(v) for v in pool.strong if _FLOAT.fullmatch(v)]
-            if any(abs(a - p) <= UNIT_TOLERANCE * max(abs(a), abs(p)) for a in it.approx for p in numeric if p):
+            if any(abs(a - p) <= tol * max(abs(a), abs(p)) for a, tol in it.approx for p in numeric if p):
                 continue
         out.append(it)
     return out

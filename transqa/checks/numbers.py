@@ -323,7 +323,7 @@ def mismatch(unit: Unit, doc: Document) -> Iterator[Hit]:
     Measured on the real parallel corpus (bench/numbers_bench.py, 12,620 human-translated
     news sentences): the check flags 0.0–1.05 % of pairs (de 0.2 %, he 0.4 %, hi 0.0 %,
     mr 0.4 %, sw 1.05 %, lg 0.97 %; most of these are real omissions and misaligned lines in
-    the corpus) against 3.5–5.8 % for a plain digit comparison, and catches 97.5–99.8 % of
+    the corpus) against 3.5–5.8 % for a plain digit comparison, and catches 97.9–99.8 % of
     one-digit changes planted in the English.
     """
     if not unit.source or not unit.translation:

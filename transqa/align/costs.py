@@ -118,10 +118,9 @@ def bead_costs(
         # 2-2: only the two diagonal pairs, else words repeated across neighbours favour it.
         members = [(0, 0), (1, 1)] if (a, b) == (2, 2) else [(p, q) for p in range(a) for q in range(b)]
         for p, q in members:
-            if True:
-                sh, nu = pair_at(p, q)
-                shared += sh
-                snum += nu
+            sh, nu = pair_at(p, q)
+            shared += sh
+            snum += nu
         n_src = doc.src_nums[I] - doc.src_nums[Ia]
         n_tgt = doc.tgt_nums[Jc] - doc.tgt_nums[Jb]
         if a * b > 1:  # an anchor repeated inside a group must not count twice
@@ -148,7 +147,7 @@ def _speaker_cost(doc: PairData, Ia: np.ndarray, Jb: np.ndarray, a: int, b: int)
     n, m = len(doc.src), len(doc.tgt)
     ss = doc.spk_src[np.clip(Ia, 0, n - 1)]
     st = doc.spk_tgt[np.clip(Jb, 0, m - 1)]
-    known = (ss >= 0) & (st >= 0) | ((ss >= 0) & (st == -2))
+    known = (ss >= 0) & (st != -1)  # -1: no label; -2: a translation label mapped to no source one
     cost = np.where(known, np.where(ss == st, -SPEAKER_MATCH, SPEAKER_MISMATCH), 0.0)
     for size, codes, start in ((a, doc.spk_src, Ia), (b, doc.spk_tgt, Jb)):
         for k in range(1, size):

@@ -52,7 +52,10 @@ class PairData:
     time_tol: float | None = None
 
 
-def prepare(source: Sequence[Segment], translation: Sequence[Segment], source_lang: str | None, target_lang: str) -> PairData:
+def prepare(
+    source: Sequence[Segment], translation: Sequence[Segment], source_lang: str | None, target_lang: str
+) -> PairData:
+    """Read both sides' features; anchors shared by the two sides, weighed by rarity."""
     cross = _script(source, source_lang) != _script(translation, target_lang)
     src, src_words = side_features(source, source_lang, cross)
     tgt, tgt_words = side_features(translation, target_lang, cross)
@@ -87,6 +90,7 @@ def _cum_weight(side: Side, weights: dict[str, float]) -> np.ndarray:
 
 
 def initial_model(doc: PairData) -> LengthModel:
+    """The ratio of the whole texts, and Gale & Church's variance until the pair's own is known."""
     ls, lt = doc.cs[-1], doc.ct[-1]
     c = lt / ls if ls > 0 and lt > 0 else 1.0
     return LengthModel(c=float(min(max(c, 0.2), 5.0)), s2=6.8)

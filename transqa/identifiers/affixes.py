@@ -63,10 +63,11 @@ def stems(word: str) -> tuple[str, ...]:
                 out.append(word[: -len(suf)])
         return tuple(dict.fromkeys(out))
     base = [word]
-    for pre in _LATIN_PREFIXES:
-        if word.startswith(pre) and len(word) - len(pre) >= 2:
-            base.append(word[len(pre):])
-            break
+    if "'" in word or "’" in word or "-" in word:  # every clitic prefix ends in one of these
+        for pre in _LATIN_PREFIXES:
+            if word.startswith(pre) and len(word) - len(pre) >= 2:
+                base.append(word[len(pre):])
+                break
     for w in base:
         if w is not word:
             out.append(w)

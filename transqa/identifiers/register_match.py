@@ -90,19 +90,6 @@ def _capitalised(raw: str, folded: str, stem: str) -> bool:
     return raw[max(k, 0)].isupper()
 
 
-def _deletes(word: str, depth: int) -> set[str]:
-    out = {word}
-    frontier = {word}
-    for _ in range(depth):
-        nxt = set()
-        for w in frontier:
-            for i in range(len(w)):
-                nxt.add(w[:i] + w[i + 1:])
-        out |= nxt
-        frontier = nxt
-    return out
-
-
 def _indexable(word: str, single: bool) -> bool:
     """Generic parts of a longer name ("Hospital", "Mama", "St") are matched only next to the rest."""
     if single:
@@ -119,7 +106,10 @@ class RegisterMatcher:
         self.spellings: list[tuple[int, tuple[str, ...]]] = []
         self.exact: dict[str, set[int]] = {}
         self.needs_cap: set[str] = set()  # name words that are also common words ("Amani" = peace): need a capital
-        self.fuzzy: dict[str, set[int]] = {}
+        # (first letter, length) -> [(register word, spelling id, position)]: a misspelling keeps
+        # its first letter and is within two letters of the name's length, so a text word is
+        # compared (rapidfuzz OSA distance, in C) with a handful of names at most.
+        self.fuzzy: dict[tuple[str, int], list[tuple[str, int, int]]] = {}
         self.translit: dict[str, set[tuple[int, str]]] = {}  # key -> {(spelling id, script)}
         for ei, entry in enumerate(self.entries):
             for spelling in entry.spellings:
@@ -135,13 +125,14 @@ class RegisterMatcher:
                     if w in ALL_COMMON:
                         self.needs_cap.add(w)
                     self.exact.setdefault(w, set()).add(sid)
-                    if len(w) >= FUZZY_MIN_LEN:
-                        depth = 2 if len(w) >= FUZZY_TWO_EDITS_LEN else 1
-                        for d in _deletes(w, depth):
-                            self.fuzzy.setdefault(d, set()).add(sid)
+                    min_len = FUZZY_MIN_LEN if _script(w) == "latin" else FUZZY_MIN_LEN + 1
+                    if len(w) >= min_len:
+                        self.fuzzy.setdefault((w[0], len(w)), []).append((w, sid, words.index(w)))
                     for k in skeleton_keys(w):
                         self.translit.setdefault(k, set()).add((sid, _script(w)))
+        self.translit_scripts = {sc for v in self.translit.values() for _, sc in v}
         self._cache: dict[tuple[str, bool], tuple[tuple[int, int, str, str], ...]] = {}
+        self._raw_cache: dict[str, bool] = {}
         self.empty = not self.spellings
 
     # -- one word ----------------------------------------------------------------------------
@@ -164,21 +155,17 @@ class RegisterMatcher:
             pass
         elif not found and len(word) >= FUZZY_MIN_LEN - 1:
             for stem in cands:
-                if len(stem) < FUZZY_MIN_LEN - 1:
+                n = len(stem)
+                if n < FUZZY_MIN_LEN - 1 or stem in ALL_COMMON:
                     continue
-                depth = 2 if len(stem) >= FUZZY_TWO_EDITS_LEN - 1 else 1
-                for d in _deletes(stem, depth):
-                    for sid in self.fuzzy.get(d, ()):
-                        words = self.spellings[sid][1]
-                        for pos, w in enumerate(words):
-                            limit = 2 if len(w) >= FUZZY_TWO_EDITS_LEN else 1
-                            min_len = FUZZY_MIN_LEN if _script(w) == "latin" else FUZZY_MIN_LEN + 1
-                            # misspellings keep the first letter; common words are never misspelt names
-                            if (len(w) >= min_len and w[0] == stem[0] and stem not in ALL_COMMON
-                                    and OSA.distance(stem, w, score_cutoff=limit) <= limit):
-                                found.setdefault((sid, pos), ("fuzzy", stem))
-        if not found and loose and word not in ALL_COMMON and not _common_english(word):
-            script = _script(word)
+                for length in range(n - 2, n + 3):
+                    for w, sid, pos in self.fuzzy.get((stem[0], length), ()):
+                        limit = 2 if len(w) >= FUZZY_TWO_EDITS_LEN else 1
+                        if OSA.distance(stem, w, score_cutoff=limit) <= limit:
+                            found.setdefault((sid, pos), ("fuzzy", stem))
+        script = _script(word)
+        other_scripts = self.translit_scripts - {script} if script == "latin" else self.translit_scripts & {"latin"}
+        if not found and loose and other_scripts and word not in ALL_COMMON and not _common_english(word):
             for k, stem in enumerate(cands):
                 if not _translit_candidate(stem, script, affixed=k > 0):
                     continue
@@ -196,8 +183,30 @@ class RegisterMatcher:
         return result
 
     # -- one segment -------------------------------------------------------------------------
+    def _raw_hit(self, raw: str) -> bool:
+        """Does this word as written start any register hit? (cached per written form)"""
+        f = fold_word(raw)
+        loose = raw[0].isupper() or not (raw[0].isascii() or "\u00c0" <= raw[0] <= "\u024f")
+        for _sid, _pos, method, stem in self._word_hits(f, loose or "'" in raw or "’" in raw):
+            if method in ("translit", "fuzzy") and _script(f) == "latin" and not _capitalised(raw, f, stem):
+                continue
+            if stem in self.needs_cap and not _capitalised(raw, f, stem):
+                continue
+            return True
+        return False
+
     def find(self, text: str) -> list[RegisterHit]:
         if self.empty or not text:
+            return []
+        # Fast path: most segments hold no register word at all; one cached look-up per word.
+        rc = self._raw_cache
+        words = WORD.findall(text)
+        for w in words:
+            if w not in rc:
+                if len(rc) > 500_000:
+                    rc.clear()
+                rc[w] = self._raw_hit(w)
+        if not any(rc[w] for w in words):
             return []
         toks = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
         folded = [fold_word(t) for t, _, _ in toks]

@@ -156,28 +156,30 @@ def _units_devanagari(word: str) -> list[tuple[str, ...]]:
     return units
 
 
-def _expand(units: list[tuple[str, ...]]) -> set[str]:
-    keys: set[str] = {""}
+def _reduced_keys(units: list[tuple[str, ...]]) -> frozenset[str]:
+    """Expand the options directly into reduced keys (same result as _reduce over _expand, but
+    the states stay few: first sound, collapsed consonants, last sound)."""
+    states = {("", "", "")}
     for opts in units:
-        keys = {k + o for k in keys for o in opts}
-        if len(keys) > 64:
-            keys = set(sorted(keys)[:64])
-    return keys
-
-
-def _reduce(raw: str) -> str | None:
-    """'VMVSHV' → 'V|MS|V': start flag, collapsed consonant classes, end flag."""
-    if not raw:
-        return None
-    start = "V" if raw[0] == "V" else ""
-    end = "V" if raw[-1] == "V" else ""
-    cons: list[str] = []
-    for c in raw:
-        if c != "V" and (not cons or cons[-1] != c):
-            cons.append(c)
-    if len(cons) < 2:
-        return None
-    return f"{start}|{''.join(cons)}|{end}"
+        nxt = set()
+        for first, cons, last in states:
+            for o in opts:
+                if not o:
+                    nxt.add((first, cons, last))
+                elif o == "V":
+                    nxt.add((first or "V", cons, "V"))
+                else:
+                    c = cons
+                    for ch in o:
+                        if not c or c[-1] != ch:
+                            c += ch
+                    nxt.add((first or "C", c, "C"))
+        states = nxt if len(nxt) <= 64 else set(sorted(nxt)[:64])
+    out = {f"{'V' if first == 'V' else ''}|{cons}|{'V' if last == 'V' else ''}"
+           for first, cons, last in states if len(cons) >= 2}
+    if len(out) > MAX_KEYS:
+        out = set(sorted(out)[:MAX_KEYS])
+    return frozenset(out)
 
 
 @lru_cache(maxsize=65536)
@@ -194,14 +196,7 @@ def skeleton_keys(word: str) -> frozenset[str]:
         units = _units_latin(word.lower())
     else:
         return frozenset()
-    out = set()
-    for raw in _expand(units):
-        k = _reduce(raw)
-        if k:
-            out.add(k)
-    if len(out) > MAX_KEYS:
-        out = set(sorted(out)[:MAX_KEYS])
-    return frozenset(out)
+    return _reduced_keys(units)
 
 
 def same_name(a: str, b: str) -> bool:

@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from transqa.align import align
+from transqa.align.aligner import align_pair
 from transqa.checks import run_checks
 from transqa.checks.runner import run_document_checks, run_project_checks, selected, sort_findings
 from transqa.checks.context import Document
@@ -45,30 +45,9 @@ class CheckResult:
         return out
 
 
-def one_to_one(pair: TranscriptPair) -> list[Bead]:
-    """Beads for a pair whose reader already knows the pairing (a bilingual table, an ELAN file).
-
-    Such readers number both sides' segments by row, so segments with the same line number
-    belong together; a row with an empty cell gives a 1-0 or 0-1 bead at that row, and later
-    rows stay paired.
-    """
-    rows: dict[int, tuple[list[int], list[int]]] = {}
-    for i, seg in enumerate(pair.source.segments):
-        rows.setdefault(seg.line, ([], []))[0].append(i)
-    for j, seg in enumerate(pair.translation.segments if pair.translation else []):
-        rows.setdefault(seg.line, ([], []))[1].append(j)
-    return [Bead(tuple(s), tuple(t), 1.0 if s and t else 0.0) for _, (s, t) in sorted(rows.items())]
-
-
 def build_document(pair: TranscriptPair, settings: CheckSettings) -> Document:
     """Align (unless the pairing is given) and wrap a pair for the checks."""
-    if pair.translation is None:
-        beads: list[Bead] = []
-    elif pair.aligned:
-        beads = one_to_one(pair)
-    else:
-        beads = align(pair.source.segments, pair.translation.segments,
-                      source_lang=pair.source_lang, target_lang=pair.target_lang)
+    beads: list[Bead] = align_pair(pair) if pair.translation is not None else []
     return Document(pair, beads, settings)
 
 

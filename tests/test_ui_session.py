@@ -69,3 +69,19 @@ def test_overview_counts_only_open_findings(tmp_path: Path):
         assert sum(after.by_severity.values()) == sum(before.by_severity.values()) - 1
         assert after.by_category.get(f.category, 0) == before.by_category[f.category] - 1
         assert session.signoff_label("ULM-FG1") == "0/2"
+
+
+def test_finding_keys_are_the_stores_own(tmp_path: Path):
+    """The session looks segments up once per document; the keys must be exactly the store's."""
+    root = write_demo_project(tmp_path / "study")
+    project = load_project(root)
+    with open_store(project) as store:
+        session = ReviewSession(project, store=store, reviewer="ak")
+        session.check_all()
+        compared = 0
+        for tid, findings in session.findings.items():
+            pair = session.documents[tid].pair
+            for f in findings:
+                assert session.key(tid, f) == store.key_for(f, pair)
+                compared += 1
+        assert compared >= 5

@@ -77,6 +77,27 @@ class FindingIndex:
         return cls(findings, unit_of, by_unit)
 
 
+class _Lines:
+    """A transcript's ``by_line()`` computed once (the store's key function asks for it per finding)."""
+
+    def __init__(self, transcript: Any) -> None:
+        self._by_line = transcript.by_line()
+
+    def by_line(self) -> dict[int, Any]:
+        return self._by_line
+
+
+class _KeyPair:
+    """What the store's finding key reads of a pair (id and segments by line), looked up once per
+    document instead of once per finding: thousands of findings in a long transcript otherwise
+    rebuild the line table thousands of times."""
+
+    def __init__(self, pair: Any) -> None:
+        self.id = pair.id
+        self.source = _Lines(pair.source)
+        self.translation = _Lines(pair.translation) if pair.translation is not None else None
+
+
 class ReviewSession:
     """A project under review: checked documents, findings and their dispositions.
 
@@ -96,6 +117,8 @@ class ReviewSession:
         self.errors: dict[str, str] = {}
         self.checked = False
         self._keys: dict[str, dict[Finding, str]] = {}
+        self._key_pairs: dict[str, _KeyPair] = {}
+        self._disposed_checks: dict[str, set[str]] = {}
         self._dispositions: dict[str, dict[str, Any]] = {}
         self._index: dict[str, FindingIndex] = {}
 
@@ -118,6 +141,7 @@ class ReviewSession:
         self.findings = {tid: list(fs) for tid, fs in result.findings.items()}
         self._index.clear()
         self._keys.clear()
+        self._key_pairs.clear()
         self._dispositions.clear()
         self.checked = True
 
@@ -149,6 +173,7 @@ class ReviewSession:
         self.findings[transcript_id] = sorted(fresh + kept, key=lambda f: (f.first_line, -f.severity))
         self._index.pop(transcript_id, None)
         self._keys.pop(transcript_id, None)
+        self._key_pairs.pop(transcript_id, None)
         self._dispositions.pop(transcript_id, None)
 
     def index(self, transcript_id: str) -> FindingIndex:
@@ -160,37 +185,36 @@ class ReviewSession:
 
     # -- dispositions -----------------------------------------------------------------------
     def dispositions(self, transcript_id: str) -> dict[str, Any]:
+        """finding key → latest disposition, from the store (read once, until something changes)."""
         if self.store is None:
             return {}
         got = self._dispositions.get(transcript_id)
         if got is None:
             got = self.store.dispositions_for(transcript_id)
             self._dispositions[transcript_id] = got
+            self._disposed_checks[transcript_id] = {d.check for d in got.values()}
         return got
 
     def key(self, transcript_id: str, finding: Finding) -> str:
         keys = self._keys.setdefault(transcript_id, {})
         got = keys.get(finding)
         if got is None:
-            got = self.store.key_for(finding, self.documents[transcript_id].pair)
+            pair = self._key_pairs.get(transcript_id)
+            if pair is None or pair.id != self.documents[transcript_id].pair.id:
+                pair = self._key_pairs[transcript_id] = _KeyPair(self.documents[transcript_id].pair)
+            got = self.store.key_for(finding, pair)
             keys[finding] = got
         return got
 
     def status(self, transcript_id: str, finding: Finding) -> str:
         """open / dismissed / fixed, from the store (open when there is no store)."""
-        disp = self.dispositions(transcript_id)
-        if not disp:
-            return "open"
-        checks = {d.check for d in disp.values()}
-        if finding.check not in checks:
-            return "open"
-        d = disp.get(self.key(transcript_id, finding))
+        d = self.disposition(transcript_id, finding)
         return d.status if d is not None else "open"
 
     def disposition(self, transcript_id: str, finding: Finding) -> Any:
         disp = self.dispositions(transcript_id)
-        if not disp or finding.check not in {d.check for d in disp.values()}:
-            return None
+        if not disp or finding.check not in self._disposed_checks.get(transcript_id, ()):
+            return None  # no disposition of this check: no need to compute the finding's key
         return disp.get(self.key(transcript_id, finding))
 
     def is_open(self, transcript_id: str, finding: Finding) -> bool:

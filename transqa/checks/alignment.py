@@ -141,8 +141,12 @@ def low_confidence(unit: Unit, doc: Document) -> Iterator[Hit]:
     Their length ratio is far from the rest of the document and few anchors (numbers,
     names, codes, question marks) agree: the translation may be incomplete, padded, or a
     different turn altogether. The threshold is the option `min_score` (default 0.002).
+
+    Not reported for a bilingual table or ELAN file: there the translator paired the rows,
+    so there is no alignment to doubt, and length alone is too weak a sign of a wrong
+    translation for short, code-switched turns.
     """
-    if unit.kind != "1-1" or _blank(unit.source) or _blank(unit.translation):
+    if doc.pair.aligned or unit.kind != "1-1" or _blank(unit.source) or _blank(unit.translation):
         return
     threshold = float(doc.settings.option("alignment.low-confidence", "min_score", LOW_CONFIDENCE))
     if unit.score < threshold:

@@ -85,8 +85,8 @@ def numbers(text: str, lang: str | None = None) -> list[Number]:
 # readings and every side the values its number words and month names stand for.
 
 import itertools  # noqa: E402
-from functools import lru_cache  # noqa: E402
 from decimal import Decimal, InvalidOperation  # noqa: E402
+from functools import lru_cache  # noqa: E402
 
 # digits possibly glued to letters or currency signs; no grouping/decimal run-on into digits
 LOOSE_NUMBER = re.compile(
@@ -100,6 +100,7 @@ TIME = re.compile(rf"(?<![\d.,:])({_DIGIT}{{1,2}})[:.]({_DIGIT}{{2}})(?![\d]|[.,
 _INDIAN_GROUPING = re.compile(rf"{_DIGIT}{{1,2}}(?:,{_DIGIT}{{2}})+,{_DIGIT}{{3}}")
 
 
+@lru_cache(maxsize=65536)
 def readings(raw: str) -> frozenset[str]:
     """Canonical values of one written number under both decimal conventions.
 

@@ -142,12 +142,45 @@ def low_confidence(unit: Unit, doc: Document) -> Iterator[Hit]:
     names, codes, question marks) agree: the translation may be incomplete, padded, or a
     different turn altogether. The threshold is the option `min_score` (default 0.002).
 
-    Not reported for a bilingual table or ELAN file: there the translator paired the rows,
-    so there is no alignment to doubt, and length alone is too weak a sign of a wrong
-    translation for short, code-switched turns.
+    In a bilingual table or ELAN file the translator paired the rows, so there is no alignment
+    to doubt and the length model is too sharp for short, code-switched turns; there a row is
+    reported only when one side is under a third (or over 3.5 times) the length the document's
+    own length ratio predicts and the longer side has at least 8 words, like Okapi's
+    length check: a long turn rendered as "Yes." still shows.
     """
-    if doc.pair.aligned or unit.kind != "1-1" or _blank(unit.source) or _blank(unit.translation):
+    if unit.kind != "1-1" or _blank(unit.source) or _blank(unit.translation):
         return
     threshold = float(doc.settings.option("alignment.low-confidence", "min_score", LOW_CONFIDENCE))
+    if doc.pair.aligned:
+        if threshold > 0:  # min_score = 0 switches the check off for tables too
+            yield from _given_row_length(unit, doc)
+        return
     if unit.score < threshold:
         yield Hit(f"source and translation fit badly (confidence {unit.score:.3f})", side="both")
+
+
+GIVEN_ROW_SHORT, GIVEN_ROW_LONG, GIVEN_ROW_MIN_WORDS = 1 / 3, 3.5, 8
+
+
+def _length_ratio(doc: Document) -> float:
+    """Median translation/source character ratio over the document's paired rows."""
+    key = "alignment.length_ratio"
+    if key not in doc.cache:
+        ratios = sorted(len(u.translation_text) / len(u.source_text) for u in doc.units
+                        if u.kind == "1-1" and u.source_text.strip() and u.translation_text.strip())
+        doc.cache[key] = ratios[len(ratios) // 2] if ratios else 1.0
+    return doc.cache[key]
+
+
+def _given_row_length(unit: Unit, doc: Document) -> Iterator[Hit]:
+    expected = len(unit.source_text) * _length_ratio(doc)
+    actual = len(unit.translation_text)
+    words = max(len(unit.source_text.split()), len(unit.translation_text.split()))
+    if words < GIVEN_ROW_MIN_WORDS or not expected:
+        return
+    if actual < expected * GIVEN_ROW_SHORT:
+        yield Hit(f"translation is much shorter than its source ({actual} characters where about "
+                  f"{expected:.0f} were expected): content may be missing", side="both")
+    elif actual > expected * GIVEN_ROW_LONG:
+        yield Hit(f"translation is much longer than its source ({actual} characters where about "
+                  f"{expected:.0f} were expected): it may hold another turn", side="both")

@@ -489,3 +489,23 @@ def test_cli_review_parser_and_bad_project(tmp_path, capsys):
     code = cli_main.main(["review", str(tmp_path / "missing")])
     assert code == 2
     assert "project not found" in capsys.readouterr().err
+
+
+def test_a_transcript_without_translation_can_still_be_read(tmp_path):
+    study = write_demo_project(tmp_path / "study", sites=("PU",))
+    toml = study / "transqa.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('translation = "PU/PU-FG1.en.txt"\n', ""),
+                    encoding="utf-8")
+    app = create_app(study, reviewer="ak")
+
+    async def scenario(pilot):
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, ReviewScreen)
+        assert len(screen.view.units) == 6
+        assert "नमस्कार" in screen.view.cell_text(0)
+        await pilot.press("e")
+        assert pilot.app.screen is screen  # nothing to edit: said, not crashed
+
+    drive(app, scenario)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from transqa.checks.context import Document
+from transqa.checks.context import Document, Unit
 from transqa.checks.registry import REGISTRY, Scope
 from transqa.errors import InputError
 from transqa.model import Finding, Severity
@@ -41,6 +41,14 @@ class OverviewRow:
     error: str | None = None
 
 
+def display_units(doc: Document) -> list[Unit]:
+    """The beads to show: the document's, or — for a transcript without a translation, which
+    has no beads — one bead per source segment, so it can still be read and reviewed."""
+    if doc.units or doc.has_translation:
+        return doc.units
+    return [Unit(i, (seg,), (), 0.0) for i, seg in enumerate(doc.pair.source.segments)]
+
+
 @dataclass(slots=True)
 class FindingIndex:
     """Findings of one document placed on its units (beads), for navigation and marking."""
@@ -53,7 +61,7 @@ class FindingIndex:
     def build(cls, doc: Document, findings: list[Finding]) -> "FindingIndex":
         src_unit: dict[int, int] = {}
         tgt_unit: dict[int, int] = {}
-        for u in doc.units:
+        for u in display_units(doc):
             for s in u.source:
                 src_unit.setdefault(s.line, u.index)
             for t in u.translation:

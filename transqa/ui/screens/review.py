@@ -118,7 +118,7 @@ class ReviewScreen(Screen[None]):
         counts = "  ".join(f"{SEVERITY_ICON[k]} {v} {k}" for k, v in open_counts.items())
         self.query_one("#review-header", Static).update(
             f"[b]{self.tid}[/b]  {doc.pair.site or ''} · {doc.source_lang or '?'} → {doc.target_lang}  "
-            f"{len(doc.units)} beads   {counts}   shown: {len(self.shown_ids)} "
+            f"{len(self.view.units)} beads   {counts}   shown: {len(self.shown_ids)} "
             f"({cats}, ≥ {self.min_severity}{'' if self.show_dismissed else ', open only'})   "
             f"sign-off: {self.session.signoff_label(self.tid)}")
 
@@ -132,8 +132,8 @@ class ReviewScreen(Screen[None]):
             positions = self._positions.get(None, []) + positions
         fs = [index.findings[self.shown_ids[p]] for p in positions]
         current = index.findings[self.shown_ids[self.current]] if self.current is not None else None
-        doc = self.session.documents[self.tid]
-        u = doc.units[unit] if doc.units else None
+        units = self.view.units
+        u = units[unit] if 0 <= unit < len(units) else None
         notes = []
         if u is not None:
             for side, segs in (("translation", u.translation), ("source", u.source)):
@@ -142,7 +142,7 @@ class ReviewScreen(Screen[None]):
         header = ""
         if u is not None:
             first = (u.source or u.translation)[0]
-            bits = [f"bead {unit + 1}/{len(doc.units)} ({u.kind}, score {u.score:.2f})",
+            bits = [f"bead {unit + 1}/{len(units)} ({u.kind}, score {u.score:.2f})",
                     "src " + ",".join(str(s.line) for s in u.source) if u.source else "no source",
                     "en " + ",".join(str(s.line) for s in u.translation) if u.translation else "untranslated"]
             if first.speaker:
@@ -288,10 +288,9 @@ class ReviewScreen(Screen[None]):
         self.notify(f"Reopened {finding.check}.")
 
     def action_mark_concern(self) -> None:
-        doc = self.session.documents[self.tid]
-        if not doc.units:
+        if not self.view.units:
             return
-        unit = doc.units[self.view.cursor]
+        unit = self.view.units[self.view.cursor]
         seg, side = (unit.translation[0], "translation") if unit.translation else (unit.source[0], "source")
 
         def submit(text: str) -> str | None:
@@ -311,10 +310,9 @@ class ReviewScreen(Screen[None]):
                                           submit=submit), done)
 
     def action_edit_translation(self) -> None:
-        doc = self.session.documents[self.tid]
-        if not doc.units:
+        if not self.view.units:
             return
-        unit = doc.units[self.view.cursor]
+        unit = self.view.units[self.view.cursor]
         if not unit.translation:
             self.notify("This bead has no translation line to edit (add it in the file).", severity="warning")
             return

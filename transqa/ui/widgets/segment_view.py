@@ -28,6 +28,7 @@ from transqa.checks.context import Document, Unit
 from transqa.model import Finding
 from transqa.text.scripts import is_rtl
 from transqa.ui import keymap, layout
+from transqa.ui.session import display_units
 from transqa.ui.cellwidth import cell_width
 
 def side_is_rtl(doc: Document, side: str, sample: int = 200) -> bool:
@@ -64,6 +65,7 @@ class SegmentView(ScrollView, can_focus=True):
                  redact: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
         self.doc = doc
+        self._units = display_units(doc)
         self.reorder = reorder
         self.redact = redact
         self.source_rtl = side_is_rtl(doc, "source")
@@ -88,7 +90,7 @@ class SegmentView(ScrollView, can_focus=True):
     # -- data -------------------------------------------------------------------------------
     @property
     def units(self) -> list[Unit]:
-        return self.doc.units
+        return self._units
 
     def set_findings(self, findings: Sequence[Finding], unit_of: Sequence[int | None] | None) -> None:
         """Show these findings (already filtered). ``unit_of[i]`` is the bead of ``findings[i]``."""
@@ -120,7 +122,8 @@ class SegmentView(ScrollView, can_focus=True):
 
     def set_document(self, doc: Document) -> None:
         self.doc = doc
-        self.cursor = min(self.cursor, max(0, len(doc.units) - 1))
+        self._units = display_units(doc)
+        self.cursor = min(self.cursor, max(0, len(self._units) - 1))
         self.invalidate()
 
     def notify_style_update(self) -> None:

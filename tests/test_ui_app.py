@@ -509,3 +509,16 @@ def test_a_transcript_without_translation_can_still_be_read(tmp_path):
         assert pilot.app.screen is screen  # nothing to edit: said, not crashed
 
     drive(app, scenario)
+
+
+@pytest.mark.parametrize("ui,match", [('[ui]\nbidi_mode = "on"', "unknown \\[ui\\] setting 'bidi_mode'"),
+                                      ('[ui]\nbidi = "sometimes"', "bidi must be auto, on or off"),
+                                      ('[ui]\ncell_width = "wide"', "cell_width must be glibc or rich"),
+                                      ('[ui]\nredact = "yes"', "redact must be true or false"),
+                                      ('[ui]\nreviewer = "zz"', "unknown reviewer 'zz'")])
+def test_bad_ui_settings_are_refused_with_one_clear_line(tmp_path, ui, match):
+    from transqa.errors import InputError
+
+    study = write_demo_project(tmp_path / "study", sites=("ULM",), ui=ui)
+    with pytest.raises(InputError, match=match):
+        create_app(study, store=None, user_keys=tmp_path / "none.toml")

@@ -32,6 +32,7 @@ from transqa.ui.screens.review import ReviewScreen
 from transqa.ui.session import ReviewSession
 
 STYLES = Path(__file__).parent / "styles"
+UI_KEYS = frozenset({"reviewer", "bidi", "cell_width", "redact", "keys"})
 
 
 def ui_table(project: Project) -> dict[str, Any]:
@@ -43,6 +44,11 @@ def ui_table(project: Project) -> dict[str, Any]:
     table = data.get("ui", {})
     if not isinstance(table, dict):
         raise InputError(project.file, "[ui] must be a table")
+    unknown = sorted(set(table) - UI_KEYS)
+    if unknown:
+        raise InputError(project.file, f"unknown [ui] setting {unknown[0]!r} (known: {', '.join(sorted(UI_KEYS))})")
+    if "redact" in table and not isinstance(table["redact"], bool):
+        raise InputError(project.file, "[ui] redact must be true or false")
     return table
 
 

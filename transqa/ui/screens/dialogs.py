@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Select, Static
 
@@ -31,7 +31,7 @@ class PromptDialog(ModalScreen[str | None]):
         self.allow_empty = allow_empty
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with VerticalScroll(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
             if self.context:
                 yield Static(self.context, classes="dialog-context")
@@ -86,7 +86,7 @@ class SignOffDialog(ModalScreen[object | None]):
         self.default = default
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="signoff-dialog"):
+        with VerticalScroll(classes="dialog", id="signoff-dialog"):
             yield Label(f"Sign off {self.transcript}  (now: {self.state})", classes="dialog-title")
             yield Static("Meaning: translation checked and comprehensible for analysis. "
                          "Two different reviewers (not the translator) must approve.", classes="dialog-context")
@@ -146,7 +146,7 @@ class FilterDialog(ModalScreen[tuple[frozenset[str], str, bool] | None]):
         self.show_dismissed = show_dismissed
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="filter-dialog"):
+        with VerticalScroll(classes="dialog", id="filter-dialog"):
             yield Label("Show findings", classes="dialog-title")
             yield Label("Categories")
             with VerticalScroll(id="filter-categories"):

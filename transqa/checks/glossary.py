@@ -85,12 +85,15 @@ def _analysis(doc: Document) -> tuple[_Compiled, list[_UnitTerms]] | None:
     if comp is None or not comp.terms:
         doc.cache[__name__] = ()
         return None
+    # forbidden renderings are only looked for where the source has a term, unless the
+    # project asks for them everywhere (glossary.forbidden-term option "anywhere")
+    anywhere = bool(doc.settings.option("glossary.forbidden-term", "anywhere", False))
     out = []
     for unit in doc.units:
         ut = _UnitTerms()
         for si, seg in enumerate(unit.source):
             ut.source.extend((si, m) for m in comp.source.find(seg.text))
-        if ut.source or comp.forbidden:
+        if ut.source or (anywhere and comp.forbidden):
             for ti, seg in enumerate(unit.translation):
                 if ut.source:
                     for m in comp.approved.find(seg.text, overlapping=True):

@@ -19,8 +19,8 @@ Two sides, deliberately asymmetric:
 
 Measured on the real corpus by bench/terms_bench.py: these rules raise mean F1 (agreement of
 source-term detection with the English side, six languages) from 0.486 for exact whole-word
-matching to 0.703 — recall from 0.11 to 0.69 in Hebrew, 0.18 to 0.62 in Marathi, 0.34 to 0.63
-in German — at equal or slightly lower precision.
+matching to 0.709 — recall from 0.11 to 0.69 in Hebrew, 0.18 to 0.62 in Marathi, 0.34 to 0.70
+in German (with compounds), 0.46 to 0.67 in Luganda — at equal or slightly lower precision.
 
 A token is an occurrence of a term word when the two sets meet. Stripping only the text side
 keeps precision: German ``beraten`` (verb) strips to ``berat``, never to the term ``Berater``;

@@ -28,6 +28,13 @@ def test_alternatives_merge_across_rows_and_cells(tmp_path):
     assert g.for_language("sw") == [g.terms[1]]
 
 
+def test_semicolon_csv_and_regional_language_tags(tmp_path):
+    p = tmp_path / "g.csv"
+    p.write_text("source_term;target_term;source_lang\nRückfall;relapse;de-DE\nRückfall;setback;de_AT\n", encoding="utf-8")
+    (t,) = read_glossary(p).terms
+    assert (t.source_lang, t.targets) == ("de", ("relapse", "setback"))
+
+
 def test_tsv_with_bom_and_only_required_columns(tmp_path):
     p = tmp_path / "g.tsv"
     p.write_bytes("\ufeffsource_term\ttarget_term\nמטפל\ttherapist\n".encode("utf-8"))

@@ -99,7 +99,7 @@ def _rows_to_terms(p: Path, text: str, delimiter: str) -> list[Term]:
             raise InputError(p, "row has no source_term", line=line)
         if not targets:
             raise InputError(p, f"term {source!r} has no target_term", line=line)
-        lang = cell("source_lang").lower() or ""
+        lang = cell("source_lang").lower().replace("_", "-").split("-")[0]  # de-DE → de
         key = (fold(source), lang)
         entry = merged.get(key)
         if entry is None:

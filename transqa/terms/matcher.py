@@ -33,7 +33,7 @@ from transqa.text.tokens import WORD
 #: Fuzzy word matching (rapidfuzz ``fuzz.ratio``) is OFF by default, as measured by
 #: bench/terms_bench.py. On the real parallel corpus (six languages, ~200 concepts, detection
 #: of the source term scored against the English side) the best setting (ratio ≥ 88, words
-#: ≥ 8 letters) raises mean F1 over the affix rules alone by only 0.0014 (0.7094 → 0.7108;
+#: ≥ 8 letters) raises mean F1 over the affix rules alone by only 0.0013 (0.7098 → 0.7111;
 #: exact whole-word matching: 0.4855); lower cut-offs lower it (80/6: 0.669).
 #: On the curated near-miss lists (tests/test_terms_morphology.py) every cut-off below 95
 #: matches distractors the affix rules keep apart (88/8: 3, 92/7: 2 —

@@ -522,3 +522,31 @@ def test_bad_ui_settings_are_refused_with_one_clear_line(tmp_path, ui, match):
     study = write_demo_project(tmp_path / "study", sites=("ULM",), ui=ui)
     with pytest.raises(InputError, match=match):
         create_app(study, store=None, user_keys=tmp_path / "none.toml")
+
+
+def test_texts_with_brackets_are_shown_verbatim_not_as_markup(study):
+    """Finding messages and transcript text carry brackets ("[name]", "[P3]"): never markup."""
+    app = create_app(study, reviewer="ak")
+
+    async def scenario(pilot):
+        import dataclasses
+
+        fs = app.session.findings["ULM-FG1"]
+        k = next(i for i, f in enumerate(fs) if f.category == "anonymisation")
+        fs[k] = dataclasses.replace(fs[k], message="still in the text: replace with [name] or [P3]")
+        app.session._index.clear()  # noqa: SLF001
+        screen = await open_transcript(pilot, "ULM-FG1")
+        await pilot.press("a")
+        finding = screen.current_finding()
+        assert "[name]" in finding.message
+        await pilot.press("d")
+        dialog = pilot.app.screen
+        context = str(dialog.query_one(".dialog-context", Static).render())
+        assert context == f"{finding.check}: {finding.message}"
+        submit = dialog.submit
+        app.session.store.dismiss = lambda *a, **k: (_ for _ in ()).throw(ValueError("bad [name] here"))
+        assert submit("reason") == "bad [name] here"
+        await pilot.press(*"x", "enter")
+        assert "bad [name] here" in str(dialog.query_one("#dialog-error", Static).render())
+
+    drive(app, scenario)

@@ -116,7 +116,7 @@ class ReviewApp(App[None]):
         try:
             self.session.check_all(progress)
         except InputError as e:
-            self.call_from_thread(self.notify, str(e), severity="error", timeout=10)
+            self.call_from_thread(self.notify, str(e), severity="error", timeout=10, markup=False)
         self._glossary_cache.clear()
         settle_memory()
         self.call_from_thread(self.refresh_overview)
@@ -132,10 +132,10 @@ class ReviewApp(App[None]):
     # -- navigation -------------------------------------------------------------------------
     def open_transcript(self, transcript_id: str) -> None:
         if transcript_id in self.session.errors:
-            self.notify(self.session.errors[transcript_id], severity="error", timeout=8)
+            self.notify(self.session.errors[transcript_id], severity="error", timeout=8, markup=False)
             return
         if transcript_id not in self.session.documents:
-            self.notify("Still checking; try again in a moment.", severity="warning")
+            self.notify("Still checking; try again in a moment.", severity="warning", markup=False)
             return
         self.push_screen(ReviewScreen(transcript_id))
 
@@ -144,7 +144,7 @@ class ReviewApp(App[None]):
 
         reviewers = [(r.id, r.name) for r in self.session.project.reviewers.values()]
         if not reviewers:
-            self.notify("No [[reviewers]] in transqa.toml: nobody can sign off.", severity="error")
+            self.notify("No [[reviewers]] in transqa.toml: nobody can sign off.", severity="error", markup=False)
             return
 
         def submit(reviewer: str, decision: str, comment: str, override: str) -> str | None:
@@ -156,7 +156,7 @@ class ReviewApp(App[None]):
 
         def done(result: object) -> None:
             if result is not None:
-                self.notify(f"{transcript_id}: {self.session.signoff_label(transcript_id)}")
+                self.notify(f"{transcript_id}: {self.session.signoff_label(transcript_id)}", markup=False)
                 if on_done:
                     on_done()
                 self.refresh_overview()

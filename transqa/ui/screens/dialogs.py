@@ -32,10 +32,10 @@ class PromptDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            if self.context:
-                yield Static(self.context, classes="dialog-context")
-            yield Label(self.label)
+            yield Label(Text(self.title_text), classes="dialog-title")
+            if self.context:  # transcript text and finding messages: never markup ("[name]")
+                yield Static(Text(self.context), classes="dialog-context")
+            yield Label(Text(self.label))
             yield Input(value=self.value, placeholder=self.placeholder, id="prompt-input")
             yield Static("", id="dialog-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
@@ -53,7 +53,7 @@ class PromptDialog(ModalScreen[str | None]):
         if self.submit is not None:
             error = self.submit(value)
             if error:
-                self.query_one("#dialog-error", Static).update(error)
+                self.query_one("#dialog-error", Static).update(Text(error))
                 return
         self.dismiss(value)
 
@@ -87,11 +87,11 @@ class SignOffDialog(ModalScreen[object | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="signoff-dialog"):
-            yield Label(f"Sign off {self.transcript}  (now: {self.state})", classes="dialog-title")
+            yield Label(Text(f"Sign off {self.transcript}  (now: {self.state})"), classes="dialog-title")
             yield Static("Meaning: translation checked and comprehensible for analysis. "
                          "Two different reviewers (not the translator) must approve.", classes="dialog-context")
             yield Label("Reviewer")
-            options = [(f"{name} ({rid})", rid) for rid, name in self.reviewers]
+            options = [(Text(f"{name} ({rid})"), rid) for rid, name in self.reviewers]
             default = self.default if self.default in {r for r, _ in self.reviewers} else Select.NULL
             yield Select(options, prompt="who signs?", id="signoff-reviewer", value=default)
             yield Label("Decision")
@@ -151,7 +151,7 @@ class FilterDialog(ModalScreen[tuple[frozenset[str], str, bool] | None]):
             yield Label("Categories")
             with VerticalScroll(id="filter-categories"):
                 for c in self.categories:
-                    yield Checkbox(c, value=c in self.chosen, id=f"cat-{c}")
+                    yield Checkbox(Text(c), value=c in self.chosen, id=f"cat-{c}")
             yield Label("At least")
             with RadioSet(id="filter-severity"):
                 for s in ("info", "warning", "error"):

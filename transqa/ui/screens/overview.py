@@ -33,8 +33,9 @@ class OverviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         project = self.review_app.session.project
-        yield Static(f"[b]{project.name}[/b]  {len(project.sites)} sites · {len(project.transcripts)} transcripts",
-                     id="overview-title")
+        title = Text(project.name, style="bold")
+        title.append(f"  {len(project.sites)} sites · {len(project.transcripts)} transcripts")
+        yield Static(title, id="overview-title")
         yield Static("Checking…", id="overview-status")
         table: DataTable[object] = DataTable(id="transcripts", cursor_type="row", zebra_stripes=True)
         yield table
@@ -73,9 +74,9 @@ class OverviewScreen(Screen[None]):
         n_err = sum(r.by_severity["error"] for r in rows)
         signed = sum(1 for r in rows if r.signoff == "signed off")
         who = session.reviewer or "nobody (read-only: start with --reviewer ID)"
-        self.query_one("#overview-status", Static).update(
+        self.query_one("#overview-status", Static).update(Text(
             f"{len(rows)} transcripts · {n_err} open errors · {signed} signed off · reviewing as {who}"
-            + ("" if session.store is not None else " · no review store"))
+            + ("" if session.store is not None else " · no review store")))
 
     def selected(self) -> str | None:
         table = self.query_one(DataTable)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
@@ -116,11 +117,13 @@ class ReviewScreen(Screen[None]):
         doc = self.session.documents[self.tid]
         cats = "all" if self.categories is None else (", ".join(sorted(self.categories)) or "none")
         counts = "  ".join(f"{SEVERITY_ICON[k]} {v} {k}" for k, v in open_counts.items())
-        self.query_one("#review-header", Static).update(
-            f"[b]{self.tid}[/b]  {doc.pair.site or ''} · {doc.source_lang or '?'} → {doc.target_lang}  "
+        header = Text(self.tid, style="bold")
+        header.append(
+            f"  {doc.pair.site or ''} · {doc.source_lang or '?'} → {doc.target_lang}  "
             f"{len(self.view.units)} beads   {counts}   shown: {len(self.shown_ids)} "
             f"({cats}, ≥ {self.min_severity}{'' if self.show_dismissed else ', open only'})   "
             f"sign-off: {self.session.signoff_label(self.tid)}")
+        self.query_one("#review-header", Static).update(header)
 
     def _unit_findings(self, unit: int) -> list[int]:
         return self._positions.get(unit, [])
@@ -208,7 +211,7 @@ class ReviewScreen(Screen[None]):
                 self._update_panel(target)
                 return True
         what = f"{category} finding" if category else "finding"
-        self.notify(f"No {'next' if step > 0 else 'previous'} {what}.", severity="warning", timeout=2)
+        self.notify(f"No {'next' if step > 0 else 'previous'} {what}.", severity="warning", timeout=2, markup=False)
         return False
 
     def action_next_finding(self) -> None:
@@ -248,10 +251,10 @@ class ReviewScreen(Screen[None]):
     def action_dismiss_finding(self) -> None:
         finding = self.current_finding()
         if finding is None:
-            self.notify("No finding on this bead to dismiss.", severity="warning")
+            self.notify("No finding on this bead to dismiss.", severity="warning", markup=False)
             return
         if self._status_of(finding) == "dismissed":
-            self.notify("Already dismissed (o reopens it).", severity="information")
+            self.notify("Already dismissed (o reopens it).", severity="information", markup=False)
             return
 
         def submit(reason: str) -> str | None:
@@ -264,7 +267,7 @@ class ReviewScreen(Screen[None]):
         def done(result: str | None) -> None:
             if result is not None:
                 self.refresh_findings()
-                self.notify(f"Dismissed {finding.check}.")
+                self.notify(f"Dismissed {finding.check}.", markup=False)
 
         self.app.push_screen(PromptDialog("Dismiss finding", "Reason (recorded with your name):",
                                           context=f"{finding.check}: {finding.message}", submit=submit), done)
@@ -277,15 +280,15 @@ class ReviewScreen(Screen[None]):
                          if self._status_of(index.findings[self.shown_ids[p]]) == "dismissed"]
             finding = dismissed[0] if dismissed else None
         if finding is None:
-            self.notify("No dismissed finding on this bead.", severity="warning")
+            self.notify("No dismissed finding on this bead.", severity="warning", markup=False)
             return
         try:
             self.session.reopen(self.tid, finding)
         except Exception as e:  # noqa: BLE001 - the store's reason is the message
-            self.notify(str(e), severity="error")
+            self.notify(str(e), severity="error", markup=False)
             return
         self.refresh_findings()
-        self.notify(f"Reopened {finding.check}.")
+        self.notify(f"Reopened {finding.check}.", markup=False)
 
     def action_mark_concern(self) -> None:
         if not self.view.units:
@@ -303,7 +306,7 @@ class ReviewScreen(Screen[None]):
         def done(result: str | None) -> None:
             if result is not None:
                 self.refresh_findings()
-                self.notify(f"Concern noted on {side} line {seg.line}.")
+                self.notify(f"Concern noted on {side} line {seg.line}.", markup=False)
 
         self.app.push_screen(PromptDialog("Comprehensibility concern", f"What is unclear ({side} line {seg.line})?",
                                           placeholder="e.g. idiom not understandable to non-speakers",
@@ -314,7 +317,7 @@ class ReviewScreen(Screen[None]):
             return
         unit = self.view.units[self.view.cursor]
         if not unit.translation:
-            self.notify("This bead has no translation line to edit (add it in the file).", severity="warning")
+            self.notify("This bead has no translation line to edit (add it in the file).", severity="warning", markup=False)
             return
         seg = unit.translation[0]
         finding = self.current_finding()
@@ -336,14 +339,14 @@ class ReviewScreen(Screen[None]):
 
         def done(result: str | None) -> None:
             if result is not None:
-                self.notify(f"Saved translation line {seg.line}; re-checking…")
+                self.notify(f"Saved translation line {seg.line}; re-checking…", markup=False)
                 self.recheck()
 
         self.app.push_screen(PromptDialog(f"Edit translation line {seg.line}", "English:", value=seg.text,
                                           context=source or "(no source line)", submit=submit), done)
 
     def action_recheck(self) -> None:
-        self.notify("Re-checking…", timeout=2)
+        self.notify("Re-checking…", timeout=2, markup=False)
         self.recheck()
 
     @work(thread=True, exclusive=True, group="recheck")
@@ -351,7 +354,7 @@ class ReviewScreen(Screen[None]):
         try:
             self.session.recheck(self.tid)
         except InputError as e:
-            self.app.call_from_thread(self.notify, str(e), severity="error")
+            self.app.call_from_thread(self.notify, str(e), severity="error", markup=False)
             return
         self.app.call_from_thread(self._after_recheck)
 
@@ -360,7 +363,7 @@ class ReviewScreen(Screen[None]):
         self.view.set_document(self.session.documents[self.tid])
         self.refresh_findings()
         n = len(self.session.open_findings(self.tid))
-        self.notify(f"Checked: {n} open finding{'s' if n != 1 else ''}.", timeout=3)
+        self.notify(f"Checked: {n} open finding{'s' if n != 1 else ''}.", timeout=3, markup=False)
 
     def action_sign_off(self) -> None:
         self.review_app.open_signoff(self.tid, on_done=self.refresh_findings)
@@ -396,7 +399,7 @@ class ReviewScreen(Screen[None]):
         self.view.reorder = self.review_app.reorder
         self.view.invalidate()
         self._update_panel(self.view.cursor)
-        self.notify(f"Right-to-left reordering {'on' if self.review_app.reorder else 'off'}.", timeout=2)
+        self.notify(f"Right-to-left reordering {'on' if self.review_app.reorder else 'off'}.", timeout=2, markup=False)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -3,7 +3,9 @@
     python -m transqa.ui.screenshots [PROJECT_DIR] [--out docs/screenshots]
 
 Defaults to the bundled sample study. The review database goes to a temporary file, so taking
-screenshots records nothing in the study.
+screenshots records nothing in the study. Right-to-left lines are drawn as the app draws them
+for a terminal that does not reorder (``bidi = on``), and the SVG is told not to reorder them
+again (see :func:`keep_visual_order`).
 """
 
 from __future__ import annotations
@@ -33,6 +35,18 @@ SHOTS: list[tuple[str, int | None, tuple[str, ...]]] = [
 ]
 
 
+def keep_visual_order(svg: Path) -> None:
+    """Stop the browser from re-applying bidi to text the app already put in visual order.
+
+    A terminal paints cell by cell, left to right; a browser showing the SVG would reorder the
+    Hebrew runs a second time. ``unicode-bidi: bidi-override`` with ``direction: ltr`` makes the
+    picture show exactly the cells the terminal receives.
+    """
+    text = svg.read_text(encoding="utf-8")
+    svg.write_text(text.replace("<text ", '<text direction="ltr" unicode-bidi="bidi-override" '),
+                   encoding="utf-8")
+
+
 async def _shoot(project: Path, out: Path, database: str, rows: int, reviewer: str | None) -> list[Path]:
     saved: list[Path] = []
     for name, row, keys in SHOTS:
@@ -52,6 +66,7 @@ async def _shoot(project: Path, out: Path, database: str, rows: int, reviewer: s
                 await app.workers.wait_for_complete()
             await pilot.pause()
             app.save_screenshot(name, path=str(out))
+            keep_visual_order(out / name)
             saved.append(out / name)
     return saved
 

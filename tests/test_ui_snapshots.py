@@ -3,7 +3,9 @@ Hindi transcripts, and the bundled sample study. Regenerate after reviewing the 
 ``pytest tests/test_ui_snapshots.py --snapshot-update``.
 
 SVGs are drawn by a browser, which applies bidi and its own font widths: widths and RTL order
-are asserted in test_ui_widths.py and test_ui_bidi.py, not here.
+are asserted in test_ui_widths.py and test_ui_bidi.py, not here. (Viewed in a browser, the
+Hebrew of these SVGs looks reversed: the app already put it in visual order and the browser
+reorders it again; the docs screenshots switch that off, see transqa.ui.screenshots.)
 """
 
 from __future__ import annotations

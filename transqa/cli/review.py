@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 from pathlib import Path
 
 
@@ -12,8 +13,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        description="Open the review app: study overview, transcripts side by side, "
                                    "findings, dispositions, edits and sign-off.")
     p.add_argument("project", nargs="?", type=Path, default=Path("."), metavar="PROJECT_DIR")
-    p.add_argument("--reviewer", metavar="ID", help="who you are (a reviewer id of transqa.toml); "
-                   "without it the review is read-only")
+    p.add_argument("--reviewer", metavar="ID", help="who you are (a reviewer id of transqa.toml; default "
+                   "$TRANSQA_REVIEWER, then [ui] reviewer); without it the review is read-only")
     p.add_argument("--db", metavar="URL", help="review database (default: [store] database or .transqa/review.db)")
     p.add_argument("--bidi", choices=("auto", "on", "off"), help="reorder right-to-left lines for display "
                    "(off if your terminal does it itself)")
@@ -26,7 +27,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     # The UI (and Textual) is loaded only for this command, so `transqa check` stays light.
     ui = importlib.import_module("transqa.ui.app")
-    app = ui.create_app(args.project, reviewer=args.reviewer or None, database=args.db,
+    reviewer = args.reviewer or os.environ.get("TRANSQA_REVIEWER") or None
+    app = ui.create_app(args.project, reviewer=reviewer, database=args.db,
                         bidi_mode=args.bidi, cell_width=args.cell_width, redact=args.redact)
     app.run()
     return 0

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import corpus  # noqa: E402
 
 import transqa.checks.alignment  # noqa: E402,F401  (registers the alignment checks)
-from transqa.align import align, features, lexicon, skeleton  # noqa: E402
+from transqa.align import align, features  # noqa: E402
 from transqa.align.evaluate import KINDS, SUBSTITUTE, bead_f1, clean_start, make_case, score_findings  # noqa: E402
 from transqa.checks.context import Document  # noqa: E402
 from transqa.checks.registry import REGISTRY  # noqa: E402
@@ -56,9 +56,7 @@ def evaluate(lang: str, seed: int, size: int, n_perturb: int, turns: bool, kinds
 
 
 def _clear_caches() -> None:
-    for fn in (features._text_features, features._token_keys, features._identical_key, lexicon._stem,
-               skeleton.latin_skeleton, skeleton.hebrew_skeleton, skeleton.devanagari_skeleton):
-        fn.cache_clear()
+    features.clear_caches()
 
 
 POOLS = {

@@ -10,10 +10,8 @@ Swahili and Luganda prefixes' counterpart in English suffixes well enough.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 
 import numpy as np
 
@@ -24,32 +22,27 @@ MIN_PAIRS = 3  # co-occurrences before a word pair is believed
 MIN_DICE = 0.6  # 2·together / (count source + count target)
 MAX_SHARE = 0.2  # words in more than this share of segments are too common to tell
 MAX_LEARN = 1500  # beads to learn from at most (keeps long documents fast)
-_DIGITS = re.compile(r"\d")
+_SEP = "\x00"  # joins words for batch folding: never in a word
 
 
-def fold_word(word: str) -> str:
-    """:func:`transqa.text.normalise.fold` for one word, with fast paths: ASCII needs only
+def fold_words(words: Sequence[str]) -> list[str]:
+    """:func:`transqa.text.normalise.fold` of each word, with fast paths: ASCII needs only
     casefolding, Hebrew and Devanagari words only losing Hebrew points (no case, no Latin
-    accents) — the full fold costs more than everything else the aligner does per word."""
-    if word.isascii():
-        return word.casefold()
-    if word[0] >= "\u0590":
-        return strip_hebrew_points(word) if word[0] <= "\u05ff" else word
-    return fold(word)
-
-
-@lru_cache(maxsize=1 << 17)
-def _stem(word: str) -> str | None:
-    if len(word) < 3 or _DIGITS.search(word):
-        return None
-    return fold_word(word)[:STEM]
-
-
-def stems(tokens: list[str]) -> frozenset[str]:
-    """Stems of a segment's words (from :func:`transqa.text.tokens.words`)."""
-    out = set(map(_stem, tokens))
-    out.discard(None)
-    return frozenset(out)  # type: ignore[arg-type]
+    accents). Each kind of word is joined and folded in one call (folding never crosses the
+    separator): one call per word would cost more than everything else the aligner does."""
+    out = [""] * len(words)
+    groups: dict[int, list[int]] = {0: [], 1: [], 2: [], 3: []}
+    for k, word in enumerate(words):
+        groups[0 if word.isascii() else 3 if word[0] < "\u0590" else 1 if word[0] <= "\u05ff" else 2].append(k)
+    fold_all = (str.casefold, strip_hebrew_points, None, fold)
+    for kind, idx in groups.items():
+        if not idx:
+            continue
+        joined = _SEP.join([words[k] for k in idx])
+        fn = fold_all[kind]
+        for k, w in zip(idx, (fn(joined) if fn else joined).split(_SEP)):
+            out[k] = w
+    return out
 
 
 def learn(

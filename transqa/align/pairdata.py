@@ -59,7 +59,7 @@ def prepare(
     cross = _script(source, source_lang) != _script(translation, target_lang)
     src, src_words = side_features(source, source_lang, cross)
     tgt, tgt_words = side_features(translation, target_lang, cross)
-    add_shared_words(src, src_words, tgt, tgt_words)
+    add_shared_words(src, src_words, tgt, tgt_words, cross)
     weights = anchor_weights(src, tgt)
     return PairData(
         src_stems=src.stems,

@@ -36,6 +36,7 @@ class OverviewScreen(Screen[None]):
         title = Text(project.name, style="bold")
         title.append(f"  {len(project.sites)} sites · {len(project.transcripts)} transcripts")
         yield Static(title, id="overview-title")
+        yield Static("", id="overview-sites")
         yield Static("Checking…", id="overview-status")
         table: DataTable[object] = DataTable(id="transcripts", cursor_type="row", zebra_stripes=True)
         yield table
@@ -71,6 +72,13 @@ class OverviewScreen(Screen[None]):
                 Text(r.signoff, style=SIGNOFF_STYLE.get(r.signoff, "")), cats, key=r.id)
         if rows:
             table.move_cursor(row=min(max(keep, 0), len(rows) - 1))
+        sites = Text("Sites: ", style="bold")
+        for i, (code, site) in enumerate(session.project.sites.items()):
+            mine = [r for r in rows if r.site == code]
+            done = sum(1 for r in mine if r.signoff == "signed off")
+            sites.append(("  ·  " if i else "") + f"{code} {site.name} ({site.language or '?'}) ")
+            sites.append(f"{done}/{len(mine)} signed off", style="green" if mine and done == len(mine) else "dim")
+        self.query_one("#overview-sites", Static).update(sites)
         n_err = sum(r.by_severity["error"] for r in rows)
         signed = sum(1 for r in rows if r.signoff == "signed off")
         who = session.reviewer or "nobody (read-only: start with --reviewer ID)"

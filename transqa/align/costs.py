@@ -9,8 +9,7 @@ speaker and timestamp terms when the transcripts have turns. All vectorised over
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -40,42 +39,52 @@ def length_cost(z: np.ndarray) -> np.ndarray:
     return (LENGTH_DOF + 1) / 2 * np.log1p(z * z / LENGTH_DOF)
 
 
-def _shift(x: np.ndarray, band: Band, di: int, dj: int, fill: float = 0.0) -> np.ndarray:
-    """``y[i, w] = x`` at cell ``(i - di, j - dj)`` (``fill`` where that cell is off the band)."""
-    rows = np.arange(band.n + 1) - di
-    valid_r = rows >= 0
-    rows = np.clip(rows, 0, band.n)
-    cols = band.cols - dj - band.lo[rows][:, None]
-    valid = valid_r[:, None] & (cols >= 0) & (cols < band.width)
-    out = x[rows[:, None], np.clip(cols, 0, band.width - 1)]
-    return np.where(valid, out, fill)
+def _anchor_index(doc: PairData) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Where each weighted anchor occurs, as arrays: source (key id, segment), translation
+    ``key id * (m + 1) + segment`` sorted, and per key id its weight and whether it is a number.
+
+    Kept on the document until its anchors or weights change (the lexicon adds some)."""
+    cached = doc.anchor_index
+    if cached is not None and cached[0] is doc.weights:
+        return cached[1]
+    ids = {key: k for k, key in enumerate(doc.weights)}
+    weight = np.fromiter(doc.weights.values(), dtype=float, count=len(ids))
+    is_num = np.fromiter((key.startswith("n:") for key in ids), dtype=bool, count=len(ids))
+
+    def occurrences(anchors: list[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
+        counts = np.fromiter(map(len, anchors), dtype=np.int64, count=len(anchors))
+        kid = np.fromiter(map(ids.get, chain.from_iterable(anchors), repeat(-1)), dtype=np.int64, count=int(counts.sum()))
+        pos = np.repeat(np.arange(len(anchors)), counts)
+        keep = kid >= 0
+        return kid[keep], pos[keep]
+
+    s_kid, s_pos = occurrences(doc.src.anchors)
+    t_kid, t_pos = occurrences(doc.tgt.anchors)
+    t_code = np.sort(t_kid * (len(doc.tgt) + 1) + t_pos)
+    index = (s_kid, s_pos, t_code, weight, is_num)
+    doc.anchor_index = (doc.weights, index)
+    return index
 
 
-def _pair_anchors(doc: PairData, band: Band) -> tuple[np.ndarray, np.ndarray]:
-    """Shared anchor weight and shared number count of each 1-1 pair, at its cell (i+1, j+1)."""
-    shared = np.zeros((band.n + 1, band.width))
-    nums = np.zeros((band.n + 1, band.width))
-    postings: dict[str, list[int]] = defaultdict(list)
-    for j, keys in enumerate(doc.tgt.anchors):
-        for key in keys:
-            if key in doc.weights:
-                postings[key].append(j)
-    lo, W = band.lo, band.width
-    for i, keys in enumerate(doc.src.anchors):
-        r = i + 1
-        first, last = lo[r] - 1, lo[r] + W - 2
-        for key in keys:
-            post = postings.get(key)
-            if not post:
-                continue
-            w = doc.weights[key]
-            is_num = key.startswith("n:")
-            for k in range(bisect_left(post, first), bisect_right(post, last)):
-                col = post[k] + 1 - lo[r]
-                shared[r, col] += w
-                if is_num:
-                    nums[r, col] += 1
-    return shared, nums
+def _anchor_pairs(doc: PairData, band: Band) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Every 1-1 pair sharing a weighted anchor whose cell ``(i + 1, j + 1)`` lies in the
+    band, once per shared anchor: its row, band column, the anchor's weight, and whether
+    the anchor is a number. Vectorised: for each source occurrence, the translation
+    occurrences of the same key within the band's columns are one ``searchsorted`` range."""
+    s_kid, s_pos, t_code, weight, is_num = _anchor_index(doc)
+    stride = len(doc.tgt) + 1
+    rows = s_pos + 1
+    first = np.maximum(band.lo[rows] - 1, 0)  # translation segments j with j + 1 in the band
+    last = band.lo[rows] + band.width - 2
+    start = np.searchsorted(t_code, s_kid * stride + first, "left")
+    count = np.searchsorted(t_code, s_kid * stride + last, "right") - start
+    total = int(count.sum())
+    src = np.repeat(np.arange(len(rows)), count)
+    at = np.repeat(start - np.cumsum(count) + count, count) + np.arange(total)  # start + offset
+    r = rows[src]
+    col = t_code[at] % stride + 1 - band.lo[r]
+    kid = s_kid[src]
+    return r, col, weight[kid], is_num[kid]
 
 
 def _group_flags(flags: np.ndarray, size: int) -> np.ndarray:
@@ -89,56 +98,91 @@ def _group_flags(flags: np.ndarray, size: int) -> np.ndarray:
 def bead_costs(
     doc: PairData, band: Band, model: LengthModel, types: tuple[tuple[int, int], ...] = BEAD_TYPES
 ) -> np.ndarray:
-    """Cost of every bead type at every cell of the band, shape (n + 1, len(types), width)."""
-    n, m = band.n, band.m
+    """Cost of every bead type at every cell of the band, shape (n + 1, len(types), width).
+
+    Dense terms are computed in place in one buffer per type (large temporaries cost more
+    than the arithmetic); anchors touch few cells, so they are applied at those cells only.
+    """
+    n, m, W, lo = band.n, band.m, band.width, band.lo
     I = np.arange(n + 1)[:, None]
     J = band.cols
     Jc = np.clip(J, 0, m)
-    in_range = J <= m
-    shared1, nums1 = _pair_anchors(doc, band)
+    r1, c1, w1, num1 = _anchor_pairs(doc, band)
     spk = doc.spk_src is not None and doc.spk_tgt is not None
     timed = doc.time_tol is not None
-    costs = np.empty((n + 1, len(types), band.width))
-    shifted: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {(0, 0): (shared1, nums1)}
-
-    def pair_at(p: int, q: int) -> tuple[np.ndarray, np.ndarray]:
-        if (p, q) not in shifted:
-            shifted[(p, q)] = (_shift(shared1, band, p, q), _shift(nums1, band, p, q))
-        return shifted[(p, q)]
+    costs = np.empty((n + 1, len(types), W))
+    buf = np.empty((n + 1, W))
+    den = np.empty((n + 1, W))
+    flat, den_flat = buf.reshape(-1), den.reshape(-1)
+    ct_c, nums_c, w_c = doc.ct[Jc], doc.tgt_nums[Jc], doc.tgt_w[Jc]
+    per_b: dict[int, tuple[np.ndarray, ...]] = {}
+    # Rows whose cells run past either end of the translation (some beads impossible there).
+    edge_rows = np.flatnonzero((lo < max(b for _, b in types)) | (lo + W - 1 > m))
 
     for t, (a, b) in enumerate(types):
-        valid = in_range & (I >= a) & (J >= b)
+        if b not in per_b:
+            Jb = np.clip(J - b, 0, m)
+            lt = ct_c - doc.ct[Jb]
+            per_b[b] = (Jb, lt, lt / model.c, (nums_c - doc.tgt_nums[Jb]).astype(float),
+                        _group_flags(doc.tgt.flags, b)[Jc])
+        Jb, lt, lt_c, n_tgt, ftgt = per_b[b]
         Ia = np.clip(I - a, 0, n)
-        Jb = np.clip(J - b, 0, m)
         ls = doc.cs[I] - doc.cs[Ia]
-        lt = doc.ct[Jc] - doc.ct[Jb]
-        cost = PRIOR[(a, b)] + length_cost(model.z(ls, lt))
-        shared = np.zeros(J.shape)
-        snum = np.zeros(J.shape)
-        # 2-2: only the two diagonal pairs, else words repeated across neighbours favour it.
+        # PRIOR + length_cost(model.z(ls, lt)), operation for operation, in place.
+        np.subtract(lt, model.c * ls, out=buf)
+        np.add(ls, lt_c, out=den)
+        den *= model.s2
+        den /= 2
+        den += 1.0
+        np.sqrt(den, out=den)
+        buf /= den
+        np.square(buf, out=buf)
+        buf /= LENGTH_DOF
+        np.log1p(buf, out=buf)
+        buf *= (LENGTH_DOF + 1) / 2
+        np.add(PRIOR[(a, b)], buf, out=buf)
+        # Shared anchors, at the cells of pairs inside the bead. 2-2: only the two diagonal
+        # pairs, else words repeated across neighbours favour it.
         members = [(0, 0), (1, 1)] if (a, b) == (2, 2) else [(p, q) for p in range(a) for q in range(b)]
+        cells, wts, nums = [], [], []
         for p, q in members:
-            sh, nu = pair_at(p, q)
-            shared += sh
-            snum += nu
-        n_src = doc.src_nums[I] - doc.src_nums[Ia]
-        n_tgt = doc.tgt_nums[Jc] - doc.tgt_nums[Jb]
-        if a * b > 1:  # an anchor repeated inside a group must not count twice
-            shared = np.minimum(shared, np.minimum(doc.src_w[I] - doc.src_w[Ia], doc.tgt_w[Jc] - doc.tgt_w[Jb]))
-            snum = np.minimum(snum, np.minimum(n_src, n_tgt))
-        cost = cost - ANCHOR_GAIN * shared
-        cost = cost + NUMBER_MISS * np.maximum(n_src + n_tgt - 2 * snum, 0)
+            r = np.minimum(r1 + p, n)
+            col = c1 + q + lo[r1] - lo[r]
+            ok = (r1 + p <= n) & (col >= 0) & (col < W)
+            cells.append(r[ok] * W + col[ok])
+            wts.append(w1[ok])
+            nums.append(num1[ok])
+        cell = np.concatenate(cells)
+        u, inv = np.unique(cell, return_inverse=True)
+        shared = np.bincount(inv, weights=np.concatenate(wts), minlength=len(u))
+        snum = np.bincount(inv, weights=np.concatenate(nums), minlength=len(u)).astype(float)
+        n_src = (doc.src_nums[I] - doc.src_nums[Ia]).astype(float)
+        if len(u) and a * b > 1:  # an anchor repeated inside a group must not count twice
+            ur, uc = np.divmod(u, W)
+            shared = np.minimum(shared, np.minimum(
+                doc.src_w[ur] - doc.src_w[Ia[ur, 0]], w_c[ur, uc] - doc.tgt_w[Jb[ur, uc]]))
+            snum = np.minimum(snum, np.minimum(n_src[ur, 0], n_tgt[ur, uc]))
+        flat[u] -= ANCHOR_GAIN * shared
+        # Numbers on one side only.
+        np.add(n_src, n_tgt, out=den)
+        den_flat[u] -= 2 * snum
+        np.maximum(den, 0, out=den)
+        den *= NUMBER_MISS
+        buf += den
         fsrc = _group_flags(doc.src.flags, a)[I]
-        ftgt = _group_flags(doc.tgt.flags, b)[Jc]
-        cost = cost + _FLAG_COST[fsrc ^ ftgt]
+        buf += _FLAG_COST[fsrc ^ ftgt]
         if spk:
-            cost = cost + _speaker_cost(doc, Ia, Jb, a, b)
+            buf += _speaker_cost(doc, Ia, Jb, a, b)
         if timed:
             ts = doc.src.seconds[np.clip(Ia, 0, n - 1)]
             tt = doc.tgt.seconds[np.clip(Jb, 0, m - 1)]
             d = np.abs(ts - tt) / doc.time_tol
-            cost = cost + np.where(np.isnan(d), 0.0, TIME_WEIGHT * (np.minimum(d, TIME_CAP) - 0.5))
-        costs[:, t, :] = np.where(valid, cost, np.inf)
+            buf += np.where(np.isnan(d), 0.0, TIME_WEIGHT * (np.minimum(d, TIME_CAP) - 0.5))
+        buf[:a] = np.inf  # a bead needs a source segments before it, b translation ones, none past the end
+        if len(edge_rows):
+            je = J[edge_rows]
+            buf[edge_rows] = np.where((je >= b) & (je <= m), buf[edge_rows], np.inf)
+        costs[:, t, :] = buf
     return costs
 
 

@@ -76,36 +76,51 @@ def solve(band: Band, types: Sequence[tuple[int, int]], costs: np.ndarray, gaps:
     Choices are not stored: the backtrace recomputes them on the path alone.
     """
     n, m, lo, W = band.n, band.m, band.lo, band.width
+    T = len(types)
     maxb = max(b for _, b in types)
     jump = max((int(np.max(lo[a:] - lo[:-a])) for a in {1, *(a for a, _ in types)} if n >= a), default=0)
     left = maxb + 1
     P = left + W + jump + 1
-    D = np.full((n + 1) * P, np.inf)  # flat, row i at i * P + left
+    # D and E share one flat buffer (E after D) so that one gather per row reads every
+    # predecessor: each bead type's from D, and the 1-0 run's from D and E in the row above.
+    DE = np.full(2 * (n + 1) * P, np.inf)  # row i of D at i * P + left; of E at (n + 1 + i) * P + left
+    D, E = DE[: (n + 1) * P], DE[(n + 1) * P:]
     A = np.full((n + 1) * P, np.inf)
-    E = np.full((n + 1) * P, np.inf)
     rows = np.arange(n + 1)
     cols = np.arange(W)
-    base = np.empty((n + 1, len(types)), dtype=np.int64)  # where each type's predecessors start
+    base = np.empty((n + 1, T), dtype=np.int64)  # where each type's predecessors start
     for t, (a, b) in enumerate(types):
         prev = np.clip(rows - a, 0, n)
         base[:, t] = prev * P + left + lo - b - lo[prev]  # rows i < a: any cell, the cost is inf
     up = np.maximum(rows - 1, 0) * P + left + lo - lo[np.maximum(rows - 1, 0)]  # same j, row above
     o, e = gaps.open, gaps.extend
+    # Per row: candidates = DE[gather[i]] + step[i], shape (T + 2, W): the T bead types, then
+    # "open a 1-0 run" (D above + o) and "extend it" (E above + e).
+    gather = np.concatenate((base, up[:, None], up[:, None] + (n + 1) * P), axis=1)[:, :, None] + cols
+    step = np.empty((n + 1, T + 2, W))
+    step[:, :T] = costs
+    step[:, T] = o
+    step[:, T + 1] = e
     ramp = e * cols
     run_cost = ramp + (o - e)  # a run of 0-1 from column k to w costs o + e * (w - k - 1)
     A[left] = 0.0
     D[left:left + W] = np.concatenate(([0.0], run_cost[1:]))
+    run = np.empty(W)
+    run[0] = np.inf
+    minimum, subtract, accumulate = np.minimum, np.subtract, np.minimum.accumulate
     for i in range(1, n + 1):
         r = i * P + left
-        above = slice(up[i], up[i] + W)
-        e_row = np.minimum(D[above] + o, E[above] + e)
-        E[r:r + W] = e_row
-        a_row = np.minimum((D[base[i][:, None] + cols] + costs[i]).min(0), e_row)
-        A[r:r + W] = a_row
-        best_start = np.minimum.accumulate(a_row - ramp)  # min over k <= w of A[k] - e * k
-        d_row = a_row.copy()
-        d_row[1:] = np.minimum(a_row[1:], best_start[:-1] + run_cost[1:])
-        D[r:r + W] = d_row
+        cand = DE[gather[i]]
+        cand += step[i]
+        e_row = E[r:r + W]
+        minimum(cand[T], cand[T + 1], out=e_row)
+        a_row = A[r:r + W]
+        cand.min(0, out=a_row)  # includes the 1-0 candidates: A = min(beads, E)
+        # D: A, or a run of 0-1 from an earlier column k: min over k < w of A[k] - e * k.
+        subtract(a_row[:-1], ramp[:-1], out=run[1:])
+        accumulate(run, out=run)
+        run += run_cost
+        minimum(a_row, run, out=D[r:r + W])
     end_w = m - lo[n]
     if not (0 <= end_w < W) or not np.isfinite(D[n * P + left + end_w]):
         return None

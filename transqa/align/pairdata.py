@@ -50,6 +50,7 @@ class PairData:
     spk_src: np.ndarray | None = None  # speaker codes in a common space, -1 unknown
     spk_tgt: np.ndarray | None = None
     time_tol: float | None = None
+    anchor_index: tuple | None = None  # (weights it was built for, arrays): see costs._anchor_index
 
 
 def prepare(

@@ -161,3 +161,13 @@ def test_cli_json_report_keeps_register_private(tmp_path, capsys):
     assert "anonymisation.register-hit" in checks
     for secret in ("אמני", "Amanni", "Baraka", "Mushi"):
         assert secret not in out
+
+
+def test_register_original_used_as_speaker_label():
+    s = Transcript("s", [Segment(1, "Nilikuwa nyumbani.", speaker="Amani", raw="Amani: Nilikuwa nyumbani.")], "sw")
+    doc = Document(TranscriptPair("d", s, None, source_lang="sw"), [], CheckSettings(register=REG))
+    hits = [f for f in run_checks([doc], REGISTRY.select(["anonymisation"]))["d"] if f.check == "anonymisation.register-hit"]
+    assert len(hits) == 1 and hits[0].span is None and "speaker label" in hits[0].message and "[P3]" in hits[0].message
+    doc = Document(TranscriptPair("d", s, None, source_lang="sw"), [], CheckSettings(register=REG, redact=True))
+    hits = [f for f in run_checks([doc], REGISTRY.select(["anonymisation"]))["d"] if f.check == "anonymisation.register-hit"]
+    assert hits and "Amani" not in hits[0].message and hits[0].evidence is None

@@ -115,10 +115,18 @@ def register_hit(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
     searched in both source and translation, whatever the case or accents, with possessives and
     inflections (``Amani's``, ``Amanis``, ``n'Amani``, Hebrew prefixes ``ולאמני``, Marathi case
     endings ``प्रियाला``), with one or two letters wrong (``Amnai``), and across scripts (a
-    register ``משה`` found as ``Moshe`` in the English, ``Priya`` found as ``प्रिया``). The
+    register ``משה`` found as ``Moshe`` in the English, ``Priya`` found as ``प्रिया``), also in
+    speaker labels (``Amani:`` instead of ``P3:``; reported for the whole segment). The
     message names the register's replacement to use; it never shows the register's original —
     only the words found in the segment, and not even those with ``--redact``.
     """
+    st = _state(doc)
+    if segment.speaker and st.matcher is not None:
+        for h in st.matcher.find(segment.speaker):
+            shown = "" if doc.settings.redact else f" “{segment.speaker[h.start:h.end]}”"
+            yield Hit(f"speaker label{shown} is a register {h.entry.type}: replace with {h.entry.replacement}",
+                      side=side, span=None,  # type: ignore[arg-type]
+                      evidence=None if doc.settings.redact else segment.speaker[h.start:h.end])
     for h in _analysis(segment, side, doc).register:
         span = (h.start, h.end)
         yield Hit(

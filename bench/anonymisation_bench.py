@@ -363,7 +363,8 @@ def pattern_recall(plants: list[Plant]) -> dict[str, dict[str, float]]:
     for p in plants:
         kind = p.kind.split(":")[0]
         a = analyse(p.text, _LANG_OF[p.lang], matcher=None, code_pattern=DEFAULT_CODE_PATTERN, descriptors=DESCRIPTORS)
-        spans = [(m.start, m.end) for m in a.patterns + a.names if m.kind == kind]
+        spans = [(m.start, m.end) for m in a.patterns + a.names
+                 if m.kind == kind or (p.kind == "id-number:israeli" and "Israeli ID" in m.detail)]
         key = kind if kind not in ("phone", "id-number") else p.kind.rsplit(":", 1)[0] if kind == "phone" else p.kind
         if kind == "phone":
             key = ":".join(p.kind.split(":")[:2])

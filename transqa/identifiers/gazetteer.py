@@ -28,6 +28,17 @@ DEVA_SUFFIXES = ("", "ला", "ने", "चा", "ची", "चे", "च्�
 MIN_POP_NON_LATIN = 100_000  # Hebrew/Devanagari alternates of small places collide with words
 
 
+STUDY_COUNTRIES = frozenset({"DE", "IL", "UG", "TZ", "IN", "KE", "RW", "AT", "CH"})
+
+
+def _non_latin_worthy(place: Place) -> bool:
+    """Hebrew/Devanagari names of foreign towns collide with words (दिली = Dili, "gave"; तुला =
+    Tula, "to you"): outside the study countries only cities of a million and more count."""
+    if place.country in STUDY_COUNTRIES:
+        return place.population >= MIN_POP_NON_LATIN
+    return place.population >= 1_000_000
+
+
 @dataclass(slots=True)
 class Gazetteer:
     names: dict[str, Place]
@@ -44,12 +55,13 @@ class Gazetteer:
         if self._surface is None:
             surface: dict[str, int] = {}
             for name, place in self.names.items():
-                if place.population < MIN_POP_NON_LATIN or name.isascii():
+                if name.isascii() or not _non_latin_worthy(place):
                     continue
                 c = name[0]
                 words = name.split(" ")
                 if "\u05d0" <= c <= "\u05ea":
-                    forms = [p + words[0] for p in HE_PREFIXES]
+                    # a short name under a prefix is too often a word (ש+נים "years", מ+קום "from")
+                    forms = [p + words[0] for p in HE_PREFIXES] if len(words[0]) >= 4 or len(words) > 1 else [words[0]]
                 elif "\u0900" <= c <= "\u097f":
                     forms = [words[0] + sfx for sfx in DEVA_SUFFIXES] if len(words) == 1 else [words[0]]
                     if len(words) > 1:

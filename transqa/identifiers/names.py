@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable
 
 from transqa.identifiers.affixes import fold_word
-from transqa.identifiers.gazetteer import MIN_POP_NON_LATIN, Gazetteer, gazetteer
+from transqa.identifiers.gazetteer import Gazetteer, _non_latin_worthy, gazetteer
 from transqa.identifiers.lexicon import ALL_COMMON, COMMON_WORDS, INSTITUTION_NOUNS, MONTHS, TITLES
 from transqa.identifiers.patterns import Match
 
@@ -42,7 +42,7 @@ _HE_TITLE = re.compile(
     r"(?<![\u05d0-\u05ea])(?:ד[\"״]ר|דר['׳]|גב['׳]|פרופ['׳]|עו[\"״]ד|מר|גברת|דוקטור|פרופסור|הרב|האחות)\s+"
     r"(?P<name>[\u05d0-\u05ea]{2,})")
 _DEVA_TITLE = re.compile(
-    r"(?:श्रीमती|श्रीमान|श्री|सुश्री|डॉक्टर|डॉ\.?|डा\.|सौ\.|कु\.|कुमारी)\s*(?P<name>[\u0900-\u097f]+)")
+    r"(?<![\u0900-\u097f])(?:श्रीमती|श्रीमान|श्री|सुश्री|डॉक्टर|डॉ|डा|सौ|कु|कुमारी)(?:\.\s*|\s+)(?P<name>[\u0900-\u097f]+)")
 _MONTH_WORDS = frozenset(w for ws in MONTHS.values() for w in ws.split())
 # Hebrew and Devanagari words that are also the other-script names of places in the gazetteer
 # ("אולם" = hall/but is Ulm), or that follow a title as an ordinary word.
@@ -162,13 +162,28 @@ def _place(w: str, gaz: Gazetteer) -> bool:
     """``w`` (perhaps under Hebrew prefixes or a Devanagari case ending) is a large place."""
     for k in range(0, 4):
         p = gaz.get(w[k:])
-        if p is not None and p.population >= MIN_POP_NON_LATIN:
+        if p is not None and _non_latin_worthy(p):
             return True
     for k in range(1, 7):
         p = gaz.get(w[:-k]) if len(w) - k >= 2 else None
-        if p is not None and p.population >= MIN_POP_NON_LATIN:
+        if p is not None and _non_latin_worthy(p):
             return True
     return False
+
+
+_DE_PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus", "bei", "von", "bis", "im", "ins", "zu", "über", "um", "an", "am",
+                                    "vor", "nahe", "gegenüber", "durch", "zwischen"})
+
+
+def _german_place(text: str, s: int, place) -> bool:
+    """German capitalises every noun (Ende, Rolle, Buch are also towns): a single word is a
+    place when the town is large or a place preposition stands before it."""
+    if _initial(text, s):
+        return False
+    if place.population >= 100_000:
+        return True
+    ps = _previous_word(text, s)
+    return ps is not None and text[ps:s].strip().lower() in _DE_PLACE_PREPOSITIONS
 
 
 def _single(text: str, lang: str, word: tuple[int, int, str, str], allow: frozenset[str],
@@ -179,7 +194,8 @@ def _single(text: str, lang: str, word: tuple[int, int, str, str], allow: frozen
         return
     generic = _generic(f)
     ps = _previous_word(text, s)
-    if ps is not None and not generic and f not in lower_vocab and fold_word(text[ps:s].rstrip(". \t")) in TITLES:
+    if (ps is not None and not generic and f not in lower_vocab and fold_word(text[ps:s].rstrip(". \t")) in TITLES
+            and not text[ps:s].strip(". \t").isupper()):
         out.append(Match("person-name", ps, e, "name after a title"))
         return
     if lang in ("sw", "lg") and not generic:
@@ -188,10 +204,10 @@ def _single(text: str, lang: str, word: tuple[int, int, str, str], allow: frozen
             out.append(Match("institution", li.start(), e, "institution name"))
             return
     base = f.split("'")[0].split("’")[0] if ("'" in f or "’" in f) else f
-    if base not in ALL_COMMON and base not in lower_vocab and base in gaz.names:
-        if not (lang == "de" and _initial(text, s)):
-            out.append(Match("place", s, e, "place name"))
-            return
+    place = gaz.names.get(base) if base not in ALL_COMMON and base not in lower_vocab else None
+    if place is not None and (lang != "de" or _german_place(text, s, place)):
+        out.append(Match("place", s, e, "place name"))
+        return
     if lang == "de" or generic or f in common or f in lower_vocab or base in lower_vocab:
         return
     if (w.isupper() and len(w) <= 5) or _initial(text, s):

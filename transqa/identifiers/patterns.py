@@ -51,6 +51,8 @@ def _phone_in(cand: str) -> tuple[int, int, str] | None:
     international = plain.startswith(("+", "00"))
     if _THOUSANDS.match(plain) and not international:
         return None
+    if _digits(plain.lstrip("+0")) < 7:
+        return None  # 000000018 is not a phone number
     for region in STUDY_REGIONS:
         for pm in PhoneNumberMatcher(plain, region, leniency=Leniency.VALID):
             return pm.start, pm.end, (phonenumbers.region_code_for_number(pm.number) if international else "")
@@ -84,7 +86,11 @@ def phones(text: str) -> Iterator[Match]:
             if found:
                 s, e, region = found
                 base = m.start() + off
-                yield Match("phone", base + s, base + e, f"{region} phone number" if region else "phone number")
+                label = f"{region} phone number" if region else "phone number"
+                digits = re.sub(r"\D", "", ascii_digits(sub[s:e]))
+                if len(digits) == 9 and israeli_id_ok(digits):
+                    label = "phone number (or Israeli ID number)"
+                yield Match("phone", base + s, base + e, label)
                 break
 
 
@@ -206,6 +212,8 @@ def id_numbers(text: str) -> Iterator[Match]:
             "kvnr": lambda: kvnr_ok(raw),
             "il": lambda: israeli_id_ok(digits),
         }[kind]()
+        if ok and kind == "il" and digits.startswith("0") and _phone_in(raw) is not None:
+            continue  # also a valid phone number: reported once, as a phone that may be an ID
         if ok:
             label = {"aadhaar": "Aadhaar number", "nida": "NIDA number", "nin": "Ugandan NIN",
                      "kvnr": "health-insurance number", "il": "Israeli ID number"}[kind]

@@ -73,39 +73,46 @@ _DIGITS = re.compile(r"\d")
 # What is read off each distinct word and text is kept between alignments: re-aligning after
 # an edit (the UI does) reads only the edited lines again. Bounded: cleared when full.
 _CACHE_LIMIT = 1 << 18
-# word -> its candidate keys, for (identical words only, with skeletons across scripts)
+# word -> the anchors it may bring: "w:" + itself folded, "s:" + its consonant skeleton; one
+# table for sides in the same script (no skeletons), one for sides in different scripts.
 _WORD_KEYS: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]] = ({}, {})
+# word -> "s:" + skeleton, for Hebrew/Devanagari words (X) and capitalised Latin words (L)
+_X_SKELETON: dict[str, str] = {}
+_L_SKELETON: dict[str, str] = {}
 _WORD_STEM: dict[str, str | None] = {}  # word -> stem (first letters folded) for the learnt lexicon
 _TEXTS: dict[tuple[str | None, bool], dict[str, _Text]] = {}
+_WORD_TABLES = (*_WORD_KEYS, _X_SKELETON, _L_SKELETON, _WORD_STEM)
 
 
 def clear_caches() -> None:
     """Forget every word and text read so far (benchmarks time a cold start with this)."""
-    for table in (*_WORD_KEYS, _WORD_STEM, _TEXTS):
+    for table in (*_WORD_TABLES, _TEXTS):
         table.clear()
 
 
 def _read_words(new: list[str], cross_script: bool) -> None:
     """Keys and stems of words not seen before, all at once (see :func:`fold_words`).
 
-    A word's candidate keys: itself folded (four letters or more, no digits — numbers are
-    handled apart) and, across scripts, its consonant skeleton marked by script — ``L…`` for a
-    capitalised Latin word (a name), ``X…`` for a Hebrew or Devanagari word — to match names.
+    A word's keys: itself folded (four letters or more, no digits — numbers are handled
+    apart) and, across scripts, its consonant skeleton, to match a capitalised Latin word (a
+    name) with a Hebrew or Devanagari word.
     """
+    if len(_WORD_STEM) > _CACHE_LIMIT:  # all together: a word with keys has a stem
+        for table in _WORD_TABLES:
+            table.clear()
     folded = fold_words(new)
     skel: list[str | None] = [None] * len(new)
     if cross_script:
         idx = [k for k, w in enumerate(new) if w[0].isupper() or not (w[0].isascii() or w[0].isdigit())]
         for k, sk in zip(idx, skeletons([new[k] for k in idx])):
             if sk is not None:
-                skel[k] = ("L" if new[k][0].isascii() else "X") + "\x00" + sk
-    if len(_WORD_STEM) > _CACHE_LIMIT:  # all together: a word with keys has a stem
-        for table in (*_WORD_KEYS, _WORD_STEM):
-            table.clear()
+                word = new[k]
+                skel[k] = key = "s:" + sk
+                (_L_SKELETON if word[0].isascii() else _X_SKELETON)[word] = key
     keys, stems = _WORD_KEYS[cross_script], _WORD_STEM
     for word, f, sk in zip(new, folded, skel):
         digit = _DIGITS.search(word) is not None
-        k = (f,) if len(word) >= 4 and not digit else ()
+        k = ("w:" + f,) if len(word) >= 4 and not digit else ()
         keys[word] = k + (sk,) if sk is not None else k
         stems[word] = f[:STEM] if len(word) >= 3 and not digit else None
 
@@ -117,6 +124,7 @@ class _Text:
     anchors: frozenset[str]
     numbers: frozenset[str]
     words: frozenset[str]  # distinct words
+    keys: frozenset[str]  # their keys (see _read_words): anchors if the other side has them
     stems: frozenset[str]
 
 
@@ -131,7 +139,7 @@ def _read_texts(texts: list[str], lang: str | None, cross_script: bool) -> list[
     new = set().union(*toks).difference(keys)
     if new:
         _read_words(list(new), cross_script)
-    stem_of = _WORD_STEM.__getitem__
+    stem_of, keys_of = _WORD_STEM.__getitem__, keys.__getitem__
     out = []
     for text, ws in zip(texts, toks):
         anchors = ns = _NOTHING
@@ -140,14 +148,16 @@ def _read_texts(texts: list[str], lang: str | None, cross_script: bool) -> list[
             anchors = ns.union(["c:" + m.group(1).casefold() for m in _CODE.finditer(text)])
         if "[" in text or "(" in text or "<" in text or "{" in text:
             anchors = anchors.union(["c:" + fold(m.group(1)) for m in _PLACEHOLDER.finditer(text)])
-        out.append(_Text(len(text.strip()), _flags(text), anchors, ns, ws, frozenset(map(stem_of, ws)) - _NO_STEM))
+        out.append(_Text(
+            len(text.strip()), _flags(text), anchors, ns, ws,
+            frozenset(chain.from_iterable(map(keys_of, ws))), frozenset(map(stem_of, ws)) - _NO_STEM,
+        ))
     return out
 
 
-def side_features(
-    segments: Sequence[Segment], lang: str | None, cross_script: bool
-) -> tuple[Side, list[frozenset[str]]]:
-    """Features of one side, plus each segment's candidate words (filtered against the other side later).
+def side_features(segments: Sequence[Segment], lang: str | None, cross_script: bool) -> tuple[Side, list[_Text]]:
+    """Features of one side, plus what was read off each segment (its words are filtered
+    against the other side's later: :func:`add_shared_words`).
 
     ``cross_script``: the two sides are in different scripts, so names are matched by
     consonant skeleton too.
@@ -169,42 +179,32 @@ def side_features(
         seconds=np.array([math.nan if seg.seconds is None else seg.seconds for seg in segments], dtype=float),
         stems=[f.stems for f in feats],
     )
-    return side, [f.words for f in feats]
+    return side, feats
 
 
-def add_shared_words(
-    src: Side, src_words: list[frozenset[str]], tgt: Side, tgt_words: list[frozenset[str]], cross_script: bool
-) -> None:
+def add_shared_words(src: Side, src_text: list[_Text], tgt: Side, tgt_text: list[_Text], cross_script: bool) -> None:
     """Add as anchors the words that occur on both sides of the document (names, cognates).
 
-    ``src_words``/``tgt_words``: each segment's distinct words (from :func:`side_features`).
-    Words are compared by their keys (folded form; consonant skeleton across scripts).
+    ``src_text``/``tgt_text``: what :func:`side_features` read off each segment. Words are
+    compared folded; across scripts also by consonant skeleton, but only a Hebrew or
+    Devanagari word's against a capitalised Latin word's on the other side.
     """
-    keys = _WORD_KEYS[cross_script]
-    vocab_s, vocab_t = set().union(*src_words), set().union(*tgt_words)
-    vs = set(chain.from_iterable(map(keys.__getitem__, vocab_s)))
-    vt = set(chain.from_iterable(map(keys.__getitem__, vocab_t)))
-    shared = {w for w in vs & vt if "\x00" not in w}
-    # Skeletons count across scripts only: a Hebrew/Devanagari word against a Latin name.
-    for here, there in ((vs, vt), (vt, vs)):
-        for w in here:
-            if w.startswith("X\x00") and "L" + w[1:] in there:
-                shared.add(w)
-                shared.add("L" + w[1:])
-    if not shared:
-        return
+    def vocab(texts: list[_Text], attr: str) -> set[str]:
+        return set().union(*[getattr(t, attr) for t in texts])
 
-    def key(w: str) -> str:
-        return "s:" + w[2:] if "\x00" in w else "w:" + w
+    shared = {k for k in vocab(src_text, "keys") & vocab(tgt_text, "keys") if k[0] == "w"}
+    if cross_script:
+        src_words, tgt_words = vocab(src_text, "words"), vocab(tgt_text, "words")
 
-    for side, seg_words, vocab in ((src, src_words, vocab_s), (tgt, tgt_words, vocab_t)):
-        brings = {w: {key(k) for k in keys[w] if k in shared} for w in vocab if not shared.isdisjoint(keys[w])}
-        if brings:
-            known = brings.keys()
-            side.anchors = [
-                a.union(*map(brings.__getitem__, hit)) if (hit := known & ws) else a
-                for a, ws in zip(side.anchors, seg_words)
-            ]
+        def skeletons_of(table: dict[str, str], words: set[str]) -> set[str | None]:
+            return set(map(table.get, words))
+
+        shared |= skeletons_of(_X_SKELETON, src_words) & skeletons_of(_L_SKELETON, tgt_words)
+        shared |= skeletons_of(_X_SKELETON, tgt_words) & skeletons_of(_L_SKELETON, src_words)
+        shared.discard(None)
+    if shared:
+        for side, texts in ((src, src_text), (tgt, tgt_text)):
+            side.anchors = [a.union(hit) if (hit := t.keys & shared) else a for a, t in zip(side.anchors, texts)]
 
 
 def anchor_weights(src: Side, tgt: Side, cap: float = 3.0) -> dict[str, float]:

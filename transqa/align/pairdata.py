@@ -58,9 +58,9 @@ def prepare(
 ) -> PairData:
     """Read both sides' features; anchors shared by the two sides, weighed by rarity."""
     cross = _script(source, source_lang) != _script(translation, target_lang)
-    src, src_words = side_features(source, source_lang, cross)
-    tgt, tgt_words = side_features(translation, target_lang, cross)
-    add_shared_words(src, src_words, tgt, tgt_words, cross)
+    src, src_text = side_features(source, source_lang, cross)
+    tgt, tgt_text = side_features(translation, target_lang, cross)
+    add_shared_words(src, src_text, tgt, tgt_text, cross)
     weights = anchor_weights(src, tgt)
     return PairData(
         src_stems=src.stems,

@@ -207,14 +207,20 @@ def add_shared_words(src: Side, src_text: list[_Text], tgt: Side, tgt_text: list
             side.anchors = [a.union(hit) if (hit := t.keys & shared) else a for a, t in zip(side.anchors, texts)]
 
 
-def anchor_weights(src: Side, tgt: Side, cap: float = 3.0) -> dict[str, float]:
+def anchor_counts(src: Side, tgt: Side) -> Counter[str]:
+    """In how many segments of either side each anchor occurs."""
+    df: Counter[str] = Counter(chain.from_iterable(src.anchors))
+    df.update(chain.from_iterable(tgt.anchors))
+    return df
+
+
+def anchor_weights(df: Counter[str], n_segments: int, cap: float = 3.0) -> dict[str, float]:
     """Weight of each anchor: rare ones (a name said once) count most, frequent ones little.
 
     Roughly the log-odds that a shared anchor marks a true pair rather than chance.
+    ``df``: :func:`anchor_counts`; ``n_segments``: both sides' segments together.
     """
-    df: Counter[str] = Counter(chain.from_iterable(src.anchors))
-    df.update(chain.from_iterable(tgt.anchors))
-    n = max(len(src) + len(tgt), 2)
+    n = max(n_segments, 2)
     out = {}
     for key, count in df.items():
         w = math.log(n / count) - 1.0

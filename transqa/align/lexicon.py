@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -45,6 +46,15 @@ def fold_words(words: Sequence[str]) -> list[str]:
     return out
 
 
+def _known(sets: list[frozenset[str]], ids: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """(set number, word id) of every word of the sets that has an id, ordered by set."""
+    sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
+    found = np.fromiter(map(ids.get, chain.from_iterable(sets), repeat(-1)), dtype=np.int64, count=int(sizes.sum()))
+    owner = np.repeat(np.arange(len(sets)), sizes)
+    keep = found >= 0
+    return owner[keep], found[keep]
+
+
 def learn(
     pairs: Sequence[tuple[frozenset[str], frozenset[str]]],
     n_src: Counter[str],
@@ -69,15 +79,20 @@ def learn(
     sid = {w: k for k, w in enumerate(src_words)}
     tid = {w: k for k, w in enumerate(tgt_words)}
     nt = len(tgt_words)
-    chunks = []
-    for s, t in pairs:
-        a = [sid[w] for w in s if w in sid]
-        b = [tid[w] for w in t if w in tid]
-        if a and b:
-            chunks.append((np.array(a, dtype=np.int64)[:, None] * nt + np.array(b, dtype=np.int64)[None, :]).ravel())
-    if not chunks:
+    # Every (source word, target word) of every pair as one code, without a loop over pairs:
+    # each pair's known words are flattened with the pair's number, and each source word is
+    # repeated once per target word of its pair.
+    a_pair, a_ids = _known([s for s, _ in pairs], sid)
+    b_pair, b_ids = _known([t for _, t in pairs], tid)
+    n_b = np.bincount(b_pair, minlength=len(pairs))
+    b_start = np.cumsum(n_b) - n_b
+    reps = n_b[a_pair]
+    total = int(reps.sum())
+    if not total:
         return {}
-    codes, together = np.unique(np.concatenate(chunks), return_counts=True)
+    offset = np.arange(total) - np.repeat(np.cumsum(reps) - reps, reps)
+    codes = np.repeat(a_ids, reps) * nt + b_ids[np.repeat(b_start[a_pair], reps) + offset]
+    codes, together = np.unique(codes, return_counts=True)
     keep = together >= MIN_PAIRS
     codes, together = codes[keep], together[keep]
     a_ids, b_ids = codes // nt, codes % nt

@@ -11,11 +11,11 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, repeat
 
 import numpy as np
 
-from transqa.align.features import Side, add_shared_words, anchor_weights, side_features
+from transqa.align.features import Side, add_shared_words, anchor_counts, anchor_weights, side_features
 from transqa.align.lexicon import learn
 from transqa.model.transcript import Segment
 from transqa.text.scripts import LATIN, dominant_script, script_for_language
@@ -45,6 +45,9 @@ class PairData:
     tgt_nums: np.ndarray
     src_w: np.ndarray  # cumulative anchor weight
     tgt_w: np.ndarray
+    src_aw: np.ndarray  # anchor weight of each segment
+    tgt_aw: np.ndarray
+    anchor_df: Counter[str]  # segments each anchor occurs in (both sides)
     src_stems: list[frozenset[str]]
     tgt_stems: list[frozenset[str]]
     spk_src: np.ndarray | None = None  # speaker codes in a common space, -1 unknown
@@ -61,7 +64,9 @@ def prepare(
     src, src_text = side_features(source, source_lang, cross)
     tgt, tgt_text = side_features(translation, target_lang, cross)
     add_shared_words(src, src_text, tgt, tgt_text, cross)
-    weights = anchor_weights(src, tgt)
+    df = anchor_counts(src, tgt)
+    weights = anchor_weights(df, len(src) + len(tgt))
+    src_aw, tgt_aw = _anchor_weight(src.anchors, weights), _anchor_weight(tgt.anchors, weights)
     return PairData(
         src_stems=src.stems,
         tgt_stems=tgt.stems,
@@ -72,8 +77,11 @@ def prepare(
         ct=np.concatenate(([0.0], np.cumsum(tgt.lengths))),
         src_nums=np.concatenate(([0], np.cumsum([len(x) for x in src.numbers]))),
         tgt_nums=np.concatenate(([0], np.cumsum([len(x) for x in tgt.numbers]))),
-        src_w=_cum_weight(src, weights),
-        tgt_w=_cum_weight(tgt, weights),
+        src_w=_cumulative(src_aw),
+        tgt_w=_cumulative(tgt_aw),
+        src_aw=src_aw,
+        tgt_aw=tgt_aw,
+        anchor_df=df,
     )
 
 
@@ -85,8 +93,12 @@ def _script(segments: Sequence[Segment], lang: str | None) -> str:
     return dominant_script(" ".join(seg.text for seg in segments[::step])) or LATIN
 
 
-def _cum_weight(side: Side, weights: dict[str, float]) -> np.ndarray:
-    per = [sum(weights.get(k, 0.0) for k in keys) for keys in side.anchors]
+def _anchor_weight(anchors: list[frozenset[str]], weights: dict[str, float]) -> np.ndarray:
+    get = weights.get
+    return np.fromiter((sum(map(get, keys, repeat(0.0))) for keys in anchors), dtype=float, count=len(anchors))
+
+
+def _cumulative(per: np.ndarray) -> np.ndarray:
     return np.concatenate(([0.0], np.cumsum(per)))
 
 
@@ -139,17 +151,30 @@ def learn_lexicon(doc: PairData, path: list[tuple[int, int]]) -> None:
     lexicon = learn(pairs, n_src, n_tgt, max(len(doc.src), len(doc.tgt)))
     if not lexicon:
         return
-    back: dict[str, set[str]] = defaultdict(set)
+    # Each learnt pair is one anchor, "d:" + the source stem, on both sides. Only the segments
+    # that gain one change: the other anchors' counts, and so their weights, stay as they were.
+    src_keys = {a: ("d:" + a,) for a in lexicon}
+    back: dict[str, list[str]] = defaultdict(list)
     for a, bs in lexicon.items():
         for b in bs:
-            back[b].add("d:" + a)
-    doc.src.anchors = [an | {"d:" + w for w in st if w in lexicon} for an, st in zip(doc.src.anchors, doc.src_stems)]
-    doc.tgt.anchors = [
-        an | {key for w in st if w in back for key in back[w]} for an, st in zip(doc.tgt.anchors, doc.tgt_stems)
-    ]
-    doc.weights = anchor_weights(doc.src, doc.tgt)
-    doc.src_w = _cum_weight(doc.src, doc.weights)
-    doc.tgt_w = _cum_weight(doc.tgt, doc.weights)
+            back[b].append("d:" + a)
+    added: Counter[str] = Counter()
+    changed: list[list[int]] = []
+    for side, stems, gains in ((doc.src, doc.src_stems, src_keys), (doc.tgt, doc.tgt_stems, back)):
+        known = gains.keys()
+        changed.append([])
+        for k, st in enumerate(stems):
+            if hit := known & st:
+                new = frozenset(chain.from_iterable(map(gains.__getitem__, hit)))
+                added.update(new)
+                side.anchors[k] = side.anchors[k] | new
+                changed[-1].append(k)
+    doc.anchor_df.update(added)
+    doc.weights = anchor_weights(doc.anchor_df, len(doc.src) + len(doc.tgt))
+    for side, aw, redo in ((doc.src, doc.src_aw, changed[0]), (doc.tgt, doc.tgt_aw, changed[1])):
+        aw[redo] = _anchor_weight([side.anchors[k] for k in redo], doc.weights)
+    doc.src_w = _cumulative(doc.src_aw)
+    doc.tgt_w = _cumulative(doc.tgt_aw)
 
 
 def has_turns(doc: PairData) -> bool:

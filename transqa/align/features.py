@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, compress
 
 import numpy as np
 
@@ -101,20 +101,49 @@ def _read_words(new: list[str], cross_script: bool) -> None:
         for table in _WORD_TABLES:
             table.clear()
     folded = fold_words(new)
+    lengths = list(map(len, new))
+    own: list[str | None] = ["w:" + f if n >= 4 else None for f, n in zip(folded, lengths)]
+    stems: list[str | None] = [f[:STEM] if n >= 3 else None for f, n in zip(folded, lengths)]
+    for k in _with_digits(new, lengths):  # numbers are anchors of their own
+        own[k] = stems[k] = None
     skel: list[str | None] = [None] * len(new)
     if cross_script:
-        idx = [k for k, w in enumerate(new) if w[0].isupper() or not (w[0].isascii() or w[0].isdigit())]
-        for k, sk in zip(idx, skeletons([new[k] for k in idx])):
-            if sk is not None:
-                word = new[k]
-                skel[k] = key = "s:" + sk
-                (_L_SKELETON if word[0].isascii() else _X_SKELETON)[word] = key
-    keys, stems = _WORD_KEYS[cross_script], _WORD_STEM
-    for word, f, sk in zip(new, folded, skel):
-        digit = _DIGITS.search(word) is not None
-        k = ("w:" + f,) if len(word) >= 4 and not digit else ()
-        keys[word] = k + (sk,) if sk is not None else k
-        stems[word] = f[:STEM] if len(word) >= 3 and not digit else None
+        # Hebrew/Devanagari words (X) and capitalised Latin ones (L), each script's apart.
+        idx = np.flatnonzero(np.fromiter(map(_SKELETON_CANDIDATE.__getitem__, [w[0] for w in new]), dtype=np.int8))
+        latin = np.fromiter(map(str.isascii, [new[k][0] for k in idx]), dtype=bool, count=len(idx))
+        found = np.empty(len(new), dtype=object)
+        for part, table in ((idx[~latin], _X_SKELETON), (idx[latin], _L_SKELETON)):
+            part_words = [new[k] for k in part]
+            part_keys = ["s:" + sk if sk else None for sk in skeletons(part_words)]
+            table.update(compress(zip(part_words, part_keys), part_keys))
+            found[part] = part_keys
+        skel = found.tolist()
+    _WORD_KEYS[cross_script].update(
+        zip(new, [((f, sk) if sk else (f,)) if f else ((sk,) if sk else ()) for f, sk in zip(own, skel)])
+    )
+    _WORD_STEM.update(zip(new, stems))
+
+
+class _Candidate(dict[str, bool]):
+    """A word's first letter -> whether the word may be a name to match across scripts: a
+    capital, or a letter of another script than Latin (filled as letters are met)."""
+
+    def __missing__(self, first: str) -> bool:
+        yes = self[first] = first.isupper() or not (first.isascii() or first.isdigit())
+        return yes
+
+
+_SKELETON_CANDIDATE = _Candidate()
+
+
+def _with_digits(words: list[str], lengths: list[int]) -> set[int]:
+    """Indices of the words holding a digit: one search over all of them joined."""
+    joined = "\x00".join(words)
+    at = [m.start() for m in _DIGITS.finditer(joined)]
+    if not at:
+        return set()
+    ends = np.cumsum(np.asarray(lengths) + 1)  # word k ends (separator included) before ends[k]
+    return set(np.searchsorted(ends, at, side="right").tolist())
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
+from operator import not_
 
 import numpy as np
 
@@ -26,23 +27,36 @@ MAX_LEARN = 1500  # beads to learn from at most (keeps long documents fast)
 _SEP = "\x00"  # joins words for batch folding: never in a word
 
 
+class _FirstLetter(dict[str, int]):
+    """A word's first letter -> how the word is folded (filled as letters are met)."""
+
+    def __missing__(self, ch: str) -> int:
+        kind = self[ch] = _FOLD if ch < "\u0590" else _POINTS if ch <= "\u05ff" else _AS_IS
+        return kind
+
+
+_CASEFOLD, _FOLD, _POINTS, _AS_IS = range(4)
+_KIND_OF_FIRST = _FirstLetter()
+_FOLDERS = {_CASEFOLD: str.casefold, _FOLD: fold, _POINTS: strip_hebrew_points}
+
+
 def fold_words(words: Sequence[str]) -> list[str]:
     """:func:`transqa.text.normalise.fold` of each word, with fast paths: ASCII needs only
     casefolding, Hebrew and Devanagari words only losing Hebrew points (no case, no Latin
     accents). Each kind of word is joined and folded in one call (folding never crosses the
     separator): one call per word would cost more than everything else the aligner does."""
-    out = [""] * len(words)
-    groups: dict[int, list[int]] = {0: [], 1: [], 2: [], 3: []}
-    for k, word in enumerate(words):
-        groups[0 if word.isascii() else 3 if word[0] < "\u0590" else 1 if word[0] <= "\u05ff" else 2].append(k)
-    fold_all = (str.casefold, strip_hebrew_points, None, fold)
+    out = list(words)  # Devanagari and other scripts from U+0600 on: as they are
+    ascii_ = list(map(str.isascii, words))
+    others = list(compress(range(len(words)), map(not_, ascii_)))
+    kinds = map(_KIND_OF_FIRST.__getitem__, [words[k][0] for k in others])
+    groups: dict[int, list[int]] = {_CASEFOLD: list(compress(range(len(words)), ascii_)), _FOLD: [], _POINTS: []}
+    for k, kind in zip(others, kinds):
+        if kind != _AS_IS:
+            groups[kind].append(k)
     for kind, idx in groups.items():
-        if not idx:
-            continue
-        joined = _SEP.join([words[k] for k in idx])
-        fn = fold_all[kind]
-        for k, w in zip(idx, (fn(joined) if fn else joined).split(_SEP)):
-            out[k] = w
+        if idx:
+            for k, w in zip(idx, _FOLDERS[kind](_SEP.join([words[k] for k in idx])).split(_SEP)):
+                out[k] = w
     return out
 
 

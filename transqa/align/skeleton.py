@@ -16,10 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import numpy as np
+
 MIN_LENGTH = 3  # shorter skeletons collide by chance
 
 _SEP = "\x00"  # between joined words: never in a word, never a class letter
 _VIRAMA_MARK = "\x01"
+_VIRAMA_BYTE = _VIRAMA_MARK.encode()
 _OTHER = "~"  # what an uppercase ASCII letter inside a Hebrew/Devanagari word becomes: a vowel
 
 
@@ -40,27 +43,41 @@ _DEVANAGARI_NASALS = "\u0902\u0901"  # anusvara, chandrabindu: a nasal the rule 
 _HEBREW_POINTS = [chr(c) for c in range(0x0591, 0x05C8) if chr(c) not in "\u05be\u05c0\u05c3\u05c6"]
 _UPPER = {chr(c): _OTHER for c in range(ord("A"), ord("Z") + 1)}
 
+
+def _block(first: int, last: int, extra: str = "\u200c\u200d") -> dict[str, str]:
+    """Every other letter or sign of a script's block as a vowel (ASCII, so that the regular
+    expressions after the translation run over a one-byte string)."""
+    return {**{chr(c): _VOWEL for c in range(first, last + 1)}, **dict.fromkeys(extra, _VOWEL)}
+
+
+_VOWEL = "a"  # never a class letter; not "." either, which marks a Devanagari consonant's own vowel
 _LATIN_TABLE = str.maketrans(_LATIN)
-_HEBREW_TABLE = str.maketrans({**_UPPER, **_HEBREW, **dict.fromkeys(_HEBREW_POINTS, "")})
+_HEBREW_TABLE = str.maketrans({
+    **_block(0x0590, 0x05FF), **_UPPER, **_HEBREW, **dict.fromkeys(_HEBREW_POINTS, ""),
+})
 # A consonant carries a vowel (inherent or a sign) unless a virama follows it: every consonant
 # is written with a vowel mark ".", which a following virama removes.
 _DEVANAGARI_TABLE = str.maketrans({
-    **_UPPER, **{ch: cls + "." for ch, cls in _DEVANAGARI.items()},
+    **_block(0x0900, 0x097F), **_UPPER, **{ch: cls + "." for ch, cls in _DEVANAGARI.items()},
     _NUKTA: "", _VIRAMA: _VIRAMA_MARK, **dict.fromkeys(_DEVANAGARI_NASALS, ""),
 })
 _SOFT_C = re.compile(r"c(?=[eiy])")
-_VOWEL_VIRAMA = re.compile(r"\.?" + _VIRAMA_MARK)
-_NASAL_BEFORE_CONSONANT = re.compile(r"[MN](?=[PTKSLR])")
-_NOT_CLASS = re.compile(r"[^A-Z" + _SEP + "]+")
-_REPEATS = re.compile(r"([A-Z])\1+")
+# After the translation only class letters matter, so the rest runs on ASCII bytes (anything
+# else becomes "?", a vowel), where every step is a fast C loop.
+_NASAL_BEFORE_CONSONANT = re.compile(rb"[MN](?=[PTKSLR])")
+_NOT_CLASS = bytes(c for c in range(256) if not (65 <= c <= 90 or c == 0))  # deleted
+_REPEATS = re.compile(rb"(?<=([A-Z]))\1+")  # repeats after the first: deleted (no template)
 
 
-def _finish(classes: str) -> list[str]:
+def _finish(classes: bytes) -> list[str]:
     """Joined class strings (anything but a class letter is a vowel) -> one skeleton per word:
     drop a nasal right before another consonant, then the vowels, then repeats."""
-    s = _NASAL_BEFORE_CONSONANT.sub("", classes)
-    s = _NOT_CLASS.sub("", s)
-    return _REPEATS.sub(r"\1", s).split(_SEP)
+    s = _NASAL_BEFORE_CONSONANT.sub(b"", classes).translate(None, _NOT_CLASS)
+    return _REPEATS.sub(b"", s).decode("ascii").split(_SEP)
+
+
+def _ascii(text: str) -> bytes:
+    return text.encode("ascii", "replace")
 
 
 def latin_skeletons(words: Sequence[str]) -> list[str]:
@@ -68,25 +85,34 @@ def latin_skeletons(words: Sequence[str]) -> list[str]:
     for a, b in _LATIN_DIGRAPHS:
         w = w.replace(a, b)
     w = _SOFT_C.sub("s", w).replace("c", "k")
-    return _finish(w.translate(_LATIN_TABLE))
+    return _finish(_ascii(w.translate(_LATIN_TABLE)))
 
 
 def hebrew_skeletons(words: Sequence[str]) -> list[str]:
-    return _finish(_SEP.join(words).translate(_HEBREW_TABLE))
+    return _finish(_ascii(_SEP.join(words).translate(_HEBREW_TABLE)))
 
 
 def devanagari_skeletons(words: Sequence[str]) -> list[str]:
-    return _finish(_VOWEL_VIRAMA.sub("", _SEP.join(words).translate(_DEVANAGARI_TABLE)))
+    # A virama removes the vowel mark of the consonant before it, and is then dropped.
+    classes = _ascii(_SEP.join(words).translate(_DEVANAGARI_TABLE))
+    return _finish(classes.replace(b"." + _VIRAMA_BYTE, b"").replace(_VIRAMA_BYTE, b""))
 
 
-def _script(first: str) -> int:
-    if "\u0590" <= first <= "\u05ff":
-        return 1
-    if "\u0900" <= first <= "\u097f":
-        return 2
-    return 0 if first.isascii() and first.isalpha() else -1
+class _FirstLetter(dict[str, int]):
+    """A word's first letter -> its script (an index into _BY_SCRIPT; -1: none), filled as met."""
+
+    def __missing__(self, first: str) -> int:
+        if "\u0590" <= first <= "\u05ff":
+            script = 1
+        elif "\u0900" <= first <= "\u097f":
+            script = 2
+        else:
+            script = 0 if first.isascii() and first.isalpha() else -1
+        self[first] = script
+        return script
 
 
+_SCRIPT_OF_FIRST = _FirstLetter()
 _BY_SCRIPT = (latin_skeletons, hebrew_skeletons, devanagari_skeletons)
 
 
@@ -94,18 +120,13 @@ def skeletons(words: Sequence[str]) -> list[str | None]:
     """Each word's skeleton, or None if it is too short to be telling or in another script.
 
     The script is the first letter's (Hebrew, Devanagari, or an ASCII letter)."""
-    out: list[str | None] = [None] * len(words)
-    groups: tuple[list[int], list[int], list[int]] = ([], [], [])
-    for k, word in enumerate(words):
-        script = _script(word[0])
-        if script >= 0:
-            groups[script].append(k)
-    for script, idx in enumerate(groups):
-        if idx:
-            for k, s in zip(idx, _BY_SCRIPT[script]([words[k] for k in idx])):
-                if len(s) >= MIN_LENGTH:
-                    out[k] = s
-    return out
+    script = np.fromiter(map(_SCRIPT_OF_FIRST.__getitem__, [w[0] for w in words]), dtype=np.int8, count=len(words))
+    out = np.full(len(words), None, dtype=object)
+    for k, fn in enumerate(_BY_SCRIPT):
+        idx = np.flatnonzero(script == k)
+        if len(idx):
+            out[idx] = [s if len(s) >= MIN_LENGTH else None for s in fn([words[i] for i in idx])]
+    return out.tolist()
 
 
 def skeleton(word: str) -> str | None:

@@ -38,7 +38,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from transqa.align.centre import anchor_diagonal, length_diagonal, path_centre
-from transqa.align.costs import GAPS, bead_costs, bead_score
+from transqa.align.costs import GAPS, bead_costs, bead_score, one_to_one_scores
 from transqa.align.dp import BEAD_TYPES, make_band, solve, touches_edge
 from transqa.align.pairdata import (
     LengthModel,
@@ -150,10 +150,15 @@ def _align_path(
 
 
 def _beads(doc: PairData, path: list[tuple[int, int]], model: LengthModel) -> list[Bead]:
+    steps = np.array(path, dtype=np.int64).reshape(-1, 2)
+    ends = np.cumsum(steps, axis=0)
+    starts = ends - steps
+    one = np.flatnonzero((steps[:, 0] == 1) & (steps[:, 1] == 1))
+    scores = [0.0] * len(path)
+    for k, score in zip(one.tolist(), one_to_one_scores(doc, starts[one, 0], starts[one, 1], model)):
+        scores[k] = score
     out = []
-    i = j = 0
-    for a, b in path:
+    for k, ((a, b), (i, j)) in enumerate(zip(path, starts.tolist())):
         s, t = tuple(range(i, i + a)), tuple(range(j, j + b))
-        out.append(Bead(s, t, bead_score(doc, s, t, model) if a and b else 0.0))
-        i, j = i + a, j + b
+        out.append(Bead(s, t, scores[k] if a == 1 and b == 1 else bead_score(doc, s, t, model) if a and b else 0.0))
     return out

@@ -51,7 +51,7 @@ def anchor_diagonal(doc: PairData, diag: np.ndarray) -> np.ndarray:
     if len(chain) < 2 or len(chain) < CHAIN_TRUST * len(candidates):
         return diag  # few anchors, or mostly chance matches (no order among them): not a guide
     off = np.array([j - diag[i] for i, j in chain])
-    med = np.array([np.median(off[max(0, k - 2):k + 3]) for k in range(len(off))])
+    med = _running_median(off, 2)
     chain = [p for p, d, md in zip(chain, off, med) if abs(d - md) <= 8]
     if len(chain) < 2:
         return diag
@@ -59,6 +59,20 @@ def anchor_diagonal(doc: PairData, diag: np.ndarray) -> np.ndarray:
     ys = np.array([0.0] + [(ft[j] + ft[j + 1]) / 2 for _, j in chain] + [ft[-1]])
     keep = np.concatenate(([True], (np.diff(xs) > 0) & (np.diff(ys) >= 0)))
     return np.interp(np.interp(fs, xs[keep], ys[keep]), ft, np.arange(len(doc.tgt) + 1))
+
+
+def _running_median(x: np.ndarray, half: int) -> np.ndarray:
+    """Median of each ``x[k - half : k + half + 1]`` (shorter windows at the ends)."""
+    out = np.empty(len(x))
+    width = 2 * half + 1
+    if len(x) >= width:
+        out[half:len(x) - half] = np.median(np.lib.stride_tricks.sliding_window_view(x, width), axis=1)
+        ends = [*range(half), *range(len(x) - half, len(x))]
+    else:
+        ends = list(range(len(x)))
+    for k in ends:
+        out[k] = np.median(x[max(0, k - half):k + half + 1])
+    return out
 
 
 def _longest_chain(points: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -230,3 +230,20 @@ def bead_score(doc: PairData, s: tuple[int, ...], t: tuple[int, ...], model: Len
         surprise -= ANCHOR_GAIN * sum(doc.weights.get(key, 0.0) for key in shared)
     surprise += NUMBER_MISS * len(one_side) + float(_FLAG_COST[flags])
     return min(1.0, math.exp(-surprise)) if surprise > 0 else 1.0
+
+
+def one_to_one_scores(doc: PairData, src_idx: np.ndarray, tgt_idx: np.ndarray, model: LengthModel) -> list[float]:
+    """:func:`bead_score` of many 1-1 beads at once (the length and flag parts as arrays)."""
+    src, tgt = doc.src, doc.tgt
+    tails = (np.abs(model.z(src.lengths[src_idx], tgt.lengths[tgt_idx])) / _SQRT2).tolist()
+    flag_costs = _FLAG_COST[src.flags[src_idx] ^ tgt.flags[tgt_idx]].tolist()
+    get, log, erfc, exp = doc.weights.get, math.log, math.erfc, math.exp
+    out = []
+    for tail, i, j, flag_cost in zip(tails, src_idx.tolist(), tgt_idx.tolist(), flag_costs):
+        surprise = -log(max(erfc(tail), 1e-300))
+        shared = src.anchors[i] & tgt.anchors[j]
+        if shared:
+            surprise -= ANCHOR_GAIN * sum(map(get, shared, repeat(0.0)))
+        surprise += NUMBER_MISS * len(src.numbers[i] ^ tgt.numbers[j]) + flag_cost
+        out.append(min(1.0, exp(-surprise)) if surprise > 0 else 1.0)
+    return out

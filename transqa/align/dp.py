@@ -145,8 +145,12 @@ def _backtrace(
     P: int,
     gaps: Gaps,
 ) -> list[tuple[int, int]]:
-    """Walk back from the end, re-deriving at each cell which move produced its cost."""
-    lo = band.lo
+    """Walk back from the end, re-deriving at each cell which move produced its cost.
+
+    Values are read one at a time as Python floats (``item``): the walk is a scalar loop."""
+    lo, base = band.lo.tolist(), base.tolist()
+    d_at, a_at, e_at, cost_at = D.item, A.item, E.item, costs.item
+    o, e = gaps.open, gaps.extend
     path: list[tuple[int, int]] = []
     i, j, state = band.n, band.m, "D"
     while i > 0 or j > 0:
@@ -154,26 +158,29 @@ def _backtrace(
         r = i * P + left
         if state == "D":
             state = "A"
-            if not _close(A[r + w], D[r + w]):  # ends in a run of 0-1: find where it starts
+            d = d_at(r + w)
+            if not _close(a_at(r + w), d):  # ends in a run of 0-1: find where it starts
                 k = w - 1
-                while not _close(A[r + k] + gaps.open + gaps.extend * (w - k - 1), D[r + w]):
+                while not _close(a_at(r + k) + o + e * (w - k - 1), d):
                     k -= 1
                 path += [INSERT] * (w - k)
                 j = lo[i] + k
             continue
         if state == "A":
-            if _close(E[r + w], A[r + w]):
+            here = a_at(r + w)
+            if _close(e_at(r + w), here):
                 state = "E"
                 continue
+            tol = 1e-7 * max(1.0, abs(here))  # _close, inline: this is the hot loop
             for t, (a, b) in enumerate(types):
-                if i >= a and _close(D[base[i, t] + w] + costs[i, t, w], A[r + w]):
+                if i >= a and abs(d_at(base[i][t] + w) + cost_at(i, t, w) - here) <= tol:
                     break
             path.append((a, b))
             i, j, state = i - a, j - b, "D"
             continue
         # state E: a run of 1-0 ending here
         path.append(DELETE)
-        state = "D" if _close(D[up[i] + w] + gaps.open, E[r + w]) else "E"
+        state = "D" if _close(d_at(int(up[i]) + w) + o, e_at(r + w)) else "E"
         i -= 1
     path.reverse()
     return path

@@ -158,7 +158,7 @@ def learn_lexicon(doc: PairData, path: list[tuple[int, int]]) -> None:
     for a, bs in lexicon.items():
         for b in bs:
             back[b].append("d:" + a)
-    added: Counter[str] = Counter()
+    added: list[frozenset[str]] = []
     changed: list[list[int]] = []
     for side, stems, gains in ((doc.src, doc.src_stems, src_keys), (doc.tgt, doc.tgt_stems, back)):
         known = gains.keys()
@@ -166,10 +166,10 @@ def learn_lexicon(doc: PairData, path: list[tuple[int, int]]) -> None:
         for k, st in enumerate(stems):
             if hit := known & st:
                 new = frozenset(chain.from_iterable(map(gains.__getitem__, hit)))
-                added.update(new)
+                added.append(new)
                 side.anchors[k] = side.anchors[k] | new
                 changed[-1].append(k)
-    doc.anchor_df.update(added)
+    doc.anchor_df.update(chain.from_iterable(added))
     doc.weights = anchor_weights(doc.anchor_df, len(doc.src) + len(doc.tgt))
     for side, aw, redo in ((doc.src, doc.src_aw, changed[0]), (doc.tgt, doc.tgt_aw, changed[1])):
         aw[redo] = _anchor_weight([side.anchors[k] for k in redo], doc.weights)

@@ -344,7 +344,7 @@ def register_recall(plants: list[Plant], matcher: RegisterMatcher) -> dict[str, 
     by: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     misses: dict[str, list[str]] = defaultdict(list)
     for p in plants:
-        hits = [h for h in matcher.find(p.text) if h.entry.row == p.entry + 2]
+        hits = [h for h in matcher.find(p.text, _LANG_OF.get(p.lang)) if h.entry.row == p.entry + 2]
         spans = [(h.start, h.end) for h in hits]
         found = overlaps(spans, p.start, p.end)
         full = found and covers(spans, p.start, p.end)
@@ -410,7 +410,7 @@ def clean_false_alarms(segs: list[tuple[str, str]], matcher: RegisterMatcher | N
     for lang, text in segs:
         kinds = set()
         if matcher is not None:
-            for h in matcher.find(text):
+            for h in matcher.find(text, lang):  # the segment's language, as the checks pass it
                 kinds.add("register-hit")
                 examples["register-hit"].append(f"{h.method}: {text[h.start:h.end]}")
         for m in find_all(text):

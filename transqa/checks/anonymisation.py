@@ -14,17 +14,25 @@ matched text nor puts it in ``evidence`` (a salted hash binds waivers instead).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterator
 
+from rapidfuzz.distance import OSA
+
 from transqa.checks.context import Document, Unit
 from transqa.checks.registry import Hit, Scope, check
+from transqa.identifiers.affixes import fold_word, stems
 from transqa.identifiers.analyse import SegmentAnalysis, analyse, fold_allow
+from transqa.identifiers.gazetteer import gazetteer
 from transqa.identifiers.names import lowercase_vocabulary
+from transqa.identifiers.patterns import Match
 from transqa.identifiers.placeholders import Placeholder, placeholders
 from transqa.identifiers.register_match import matcher_for
 from transqa.model.findings import Severity
 from transqa.model.transcript import Segment
+from transqa.text.normalise import fold
+from transqa.text.tokens import WORD
 
 _KEY = "anonymisation"
 _SILENCE = ("add the term to the study allow-list (`--allow` or `allow` in transqa.toml) if it is public "
@@ -32,7 +40,7 @@ _SILENCE = ("add the term to the study allow-list (`--allow` or `allow` in trans
 
 
 class _DocState:
-    __slots__ = ("allow", "descriptors", "lower", "matcher", "per_segment", "defined_codes")
+    __slots__ = ("allow", "descriptors", "lower", "matcher", "per_segment", "defined_codes", "unit_of", "carried")
 
     def __init__(self, doc: Document) -> None:
         s = doc.settings
@@ -42,6 +50,8 @@ class _DocState:
         self.lower: dict[str, frozenset[str]] = {}
         self.per_segment: dict[tuple[str, int], SegmentAnalysis] = {}
         self.defined_codes: set[str] | None = None
+        self.unit_of: dict[int, Unit] | None = None  # id(source segment) -> its unit
+        self.carried: dict[int, str] = {}  # unit index -> folded translation text
 
 
 def _state(doc: Document) -> _DocState:
@@ -69,8 +79,65 @@ def _analysis(segment: Segment, side: str, doc: Document) -> SegmentAnalysis:
         allow=st.allow,
         lower_vocab=lower,
     )
+    if side == "source" and got.names and doc.has_translation:
+        got.names = [m for m in got.names if _carried_over(segment, m, doc)]
     st.per_segment[key] = got
     return got
+
+
+def _translation_text(segment: Segment, doc: Document) -> str | None:
+    """The folded translation aligned with a source segment (" " in front, so " word" finds word starts)."""
+    st = _state(doc)
+    if st.unit_of is None:
+        st.unit_of = {id(s): u for u in doc.units for s in u.source}
+    unit = st.unit_of.get(id(segment))
+    if unit is None or not unit.translation:
+        return None
+    got = st.carried.get(unit.index)
+    if got is None:
+        got = st.carried[unit.index] = " " + " ".join(WORD.findall(fold(unit.translation_text).replace("ß", "ss")))
+    return got
+
+
+def _carried_over(segment: Segment, m: Match, doc: Document) -> bool:
+    """Is a Latin-script name or place of the source also in its translation?
+
+    Names and places are carried over into the translation, in the same or a near spelling
+    ("Mbarara", "Amani's", "Kampalas" → "Kampala"); a capitalised source word that the
+    translation does not contain at all is a word of the source language ("Singa" = if,
+    "Yee" = yes in Luganda), not a name. A place is also kept when the translation names some
+    place of the gazetteer (an exonym: "München" → "Munich"). Title-cued names and non-Latin
+    words are kept, and so is everything in a segment with no aligned translation."""
+    if m.kind not in ("person-name", "place") or m.detail == "name after a title":
+        return True
+    found = WORD.findall(segment.text[m.start:m.end])
+    if not found or not all(w.isascii() or _latin_letters(w) for w in found):
+        return True
+    carried = _translation_text(segment, doc)
+    if carried is None:
+        return True
+    for w in found:
+        f = fold_word(w)
+        if any(" " + s in carried for s in stems(f) if len(s) >= 3 or s == f):  # a word starting with it
+            return True
+    for w in found:  # a near spelling: one edit, two from 8 letters ("Muenchen" / "Munchen")
+        f = fold_word(w)
+        if len(f) >= 4 and any(t[:1] == f[:1] and abs(len(t) - len(f)) <= 2
+                               and OSA.distance(f, t, score_cutoff=2) <= (2 if len(f) >= 8 else 1)
+                               for w2 in carried.split() for t in stems(w2)):
+            return True
+    if m.kind == "place":
+        unit = _state(doc).unit_of.get(id(segment))  # type: ignore[union-attr]
+        gaz = gazetteer()
+        return any(gaz.get(fold_word(w)) is not None for w in _CAPITALISED.findall(unit.translation_text))
+    return False
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ][^\W\d_]{2,}")
+
+
+def _latin_letters(word: str) -> bool:
+    return all(c.isascii() or "\u00c0" <= c <= "\u024f" or c in "'’-" for c in word)
 
 
 def _shown(segment: Segment, span: tuple[int, int], doc: Document) -> str:

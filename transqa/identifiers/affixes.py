@@ -26,6 +26,12 @@ _DEVA_SUFFIXES = tuple(sorted((
     "ाला", "ाने", "ाचा", "ाची", "ाचे", "ाच्या", "्या", "ेला", "ेने", "ेचा", "ेची", "ेचे",
 ), key=len, reverse=True))
 _HE_SUFFIXES = ("של", "ים", "ות")  # rare on names; kept short on purpose
+# Marathi/Hindi honorifics written joined to a name (सुनीताताई, रमेशभाऊ, पाटीलसाहेब), before any
+# case ending (सुनीताताईंचा = सुनीता + ताईं + चा); the nasalised (oblique/plural) forms too.
+_DEVA_HONORIFICS = tuple(sorted((
+    "ताई", "ताईं", "भाऊ", "भाऊं", "जी", "जीं", "बाई", "बाईं", "राव", "रावां", "साहेब", "साहेबां",
+    "दादा", "दादां", "काका", "काकां", "मावशी", "मावशीं", "आत्या", "आत्यां", "अक्का", "अक्कां", "आजी", "आजीं",
+), key=len, reverse=True))
 
 
 def _is_hebrew(w: str) -> bool:
@@ -61,6 +67,11 @@ def stems(word: str) -> tuple[str, ...]:
         for suf in _DEVA_SUFFIXES:
             if word.endswith(suf) and len(word) - len(suf) >= 2:
                 out.append(word[: -len(suf)])
+        for w in list(out):  # then an honorific joined to the name: सुनीताताईं(चा) → सुनीता
+            for hon in _DEVA_HONORIFICS:
+                if w.endswith(hon) and len(w) - len(hon) >= 2:
+                    out.append(w[: -len(hon)])
+                    break
         return tuple(dict.fromkeys(out))
     base = [word]
     if "'" in word or "’" in word or "-" in word:  # every clitic prefix ends in one of these

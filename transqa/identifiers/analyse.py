@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from transqa.identifiers.names import detect as detect_names
+from transqa.identifiers.names import title_before
 from transqa.identifiers.patterns import Match, find_all
 from transqa.identifiers.placeholders import Placeholder, blank_outs, placeholders
 from transqa.identifiers.register_match import RegisterHit, RegisterMatcher
@@ -42,7 +43,11 @@ def analyse(
 ) -> SegmentAnalysis:
     ph = placeholders(text, code_pattern, descriptors)
     skip = [(p.start, p.end) for p in ph]
-    reg = [h for h in matcher.find(text) if not _inside(h.start, skip)] if matcher is not None else []
+    reg = [h for h in matcher.find(text, lang) if not _inside(h.start, skip)] if matcher is not None else []
+    # A misspelt register place or organisation right after a personal title ("Dr. Mushi" near a
+    # register village "Mulshi") is a person: the title is the stronger cue, the names detector
+    # reports it. Exact and inflected register hits stay register hits.
+    reg = [h for h in reg if not (h.method == "fuzzy" and h.entry.type != "person" and title_before(text, h.start))]
     skip += [(h.start, h.end) for h in reg]
     pats = [m for m in find_all(text) if not _inside(m.start, skip)]
     if allow:

@@ -94,7 +94,8 @@ ALL_COMMON = frozenset().union(*COMMON_WORDS.values())
 # --- Titles and address forms: the capitalised word after one is a name (a strong cue). ------
 TITLES = frozenset("""
 mr mrs ms miss mister dr doctor prof professor sister nurse rev reverend father pastor imam sheikh rabbi
-herr frau fräulein doktor schwester pfarrer bwana bi mama baba dada kaka mzee mwalimu daktari dokta
+herr frau fräulein doktor schwester pfarrer bwana bi mama baba dada kaka mzee mwalimu daktari dokta dkt
+mchungaji askofu
 ssebo nnyabo maama taata omukyala omwami mw mukyala jjajja hajji haji hajjat madam sir aunt auntie uncle
 shri shrimati smt kumari sri ji sergeant sgt constable inspector officer captain lieutenant colonel major
 judge justice ambassador bishop
@@ -178,4 +179,36 @@ incomprehensible ... … unverständlich lachen lacht pause husten räuspern unv
 kicheko haisikiki kimya
 לא ברור צחוק שתיקה הפסקה
 अस्पष्ट हंसी हसणे शांतता
+""".split())
+
+# --- Generic words of institution and place names, in every study language and script. ---------
+# One of these inside a multiword register name ("Soroka Medical Center", "ससून हॉस्पिटल") only
+# says what kind of thing the name is; alone it is an ordinary word and must not match the entry.
+GENERIC_NAME_WORDS = frozenset("""
+hospital hospitals clinic clinics medical centre center centres centers health mental general university college
+school schools church mosque temple ward wards unit department village district road street avenue lane town city
+county region province state national regional community central public private memorial teaching referral
+psychiatric rehabilitation institute institution foundation home house hall group ltd limited trust service services
+north south east west new old upper lower st saint
+krankenhaus krankenhäuser klinik kliniken klinikum universitätsklinikum uniklinik praxis station abteilung ambulanz
+zentrum schule universität kirche gemeinde dorf stadt kreis bezirk straße strasse weg platz allee bäckerei
+hospitali zahanati kliniki kituo cha afya shule chuo kanisa msikiti kijiji wilaya mkoa mtaa barabara mji jiji
+eddwaliro ddwaliro amalwaliro essomero ssomero ekkanisa kkanisa ekyalo disitulikiti ekibuga kibuga luguudo oluguudo
+בית חולים בית-חולים בי"ח מרכז רפואי רפואית מרפאה מחלקה אוניברסיטה מכללה בית-ספר ספר כפר עיר שכונה רחוב דרך מחוז
+हॉस्पिटल हॉस्पिटलला हॉस्पिटलमध्ये रुग्णालय रुग्णालयात दवाखाना दवाखान्यात अस्पताल क्लिनिक मेडिकल सेंटर कॉलेज
+महाविद्यालय विद्यापीठ विश्वविद्यालय शाळा स्कूल गाव गांव गाँव शहर जिल्हा जिला रस्ता रोड सड़क वॉर्ड वार्ड केंद्र
+""".split())
+
+# Hebrew and Devanagari function words and fillers (the commonest words of speech), which can
+# never be names: no prefix letters or case endings are listed, the callers strip those.
+NON_LATIN_COMMON = frozenset("""
+אולם אבל עם בין כל רק גם הוא היא הם הן זה זו זאת אני אתה את אנחנו אתם מה מי איך למה כי אם לא כן יש אין עוד
+כבר היה היו הייתה אחד אחת שני שתי שלוש מאוד רבה טוב בית עיר ארץ דרך שם פה כאן עכשיו היום אז גן ים הר נחל עין
+אמר אמרה כאילו בעצם פשוט ממש אפילו עדיין בגלל אחרי לפני כמו הרבה קצת יותר פחות תמיד אולי בסדר נכון אצל אותו
+אותה אותם אותי אותך אותנו שלי שלך שלו שלה שלנו שלהם הזה הזאת האלה אלה אלו איפה מתי כמה כך לכן אבל אלא גם
+כשהוא כשהיא יכול יכולה צריך צריכה רוצה אומר אומרת הולך הולכת עושה עושים יודע יודעת חושב חושבת דבר דברים
+אנשים איש אישה ילד ילדים משהו מישהו שום כלום הכל תודה סליחה בבקשה לגבי כלומר בערך ביחד לבד באמת
+आणि आहे होते हे ते या की का के में से को पर भी नहीं एक दो तीन हा ही तो वह यह था थी है हैं गया गई कर करना
+होता होती मी तू आम्ही तुम्ही त्या त्यांनी म्हणून पण नाही काही सर्व खूप येथे तेथे आज काल उद्या देश राज्य शहर गाव
+मला तुला त्याला तिला आपण आपल्या असे असं तसं जसं म्हणजे कारण जेव्हा तेव्हा किंवा अजून फक्त खरं बरं हो नको
 """.split())

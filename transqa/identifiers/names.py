@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 from transqa.identifiers.affixes import fold_word
 from transqa.identifiers.gazetteer import Gazetteer, _non_latin_worthy, gazetteer
-from transqa.identifiers.lexicon import ALL_COMMON, COMMON_WORDS, INSTITUTION_NOUNS, MONTHS, TITLES
+from transqa.identifiers.lexicon import ALL_COMMON, COMMON_WORDS, INSTITUTION_NOUNS, MONTHS, NON_LATIN_COMMON, TITLES
 from transqa.identifiers.patterns import Match
 
 # A capitalised Latin word (with inner apostrophes/hyphens: O'Brien, Neu-Ulm, Mary's).
@@ -32,7 +32,7 @@ _CAP = re.compile(r"(?<![\w'’\-])[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ][^\W_]*(?:['’\-]
 _NONLATIN = re.compile(r"[\u05d0-\u05ea\u0900-\u097f]")
 _NONLATIN_WORD = re.compile(r"[\u05d0-\u05ea\u0900-\u097f][\u05d0-\u05ea\u0591-\u05c7\u0900-\u097f\u200c\u200d'׳\"״\-]*")
 _JOIN = re.compile(r"^(?:\s+|\s+(?:of|the|for|de|es|la|ya|lya|wa|za|am|an|der|des|für)\s+|-)$")
-_ABBREV = frozenset({"st", "dr", "mr", "mrs", "ms", "prof", "sr", "jr"})
+_ABBREV = frozenset({"st", "dr", "dkt", "mr", "mrs", "ms", "prof", "sr", "jr"})
 _INITIAL_BEFORE = set(".!?:;\"“”„«»(—–…")
 _INSTITUTION_SUFFIXES = ("klinikum", "kliniken", "klinik", "krankenhaus", "schule", "kirche", "universität")
 _LOWER_INSTITUTION = re.compile(
@@ -41,17 +41,14 @@ _LOWER_INSTITUTION = re.compile(
 _HE_TITLE = re.compile(
     r"(?<![\u05d0-\u05ea])(?:ד[\"״]ר|דר['׳]|גב['׳]|פרופ['׳]|עו[\"״]ד|מר|גברת|דוקטור|פרופסור|הרב|האחות)\s+"
     r"(?P<name>[\u05d0-\u05ea]{2,})")
+_HE_TITLE_END = re.compile(r"(?<![\u05d0-\u05ea])(?:ד[\"״]ר|דר['׳]|גב['׳]|פרופ['׳]|עו[\"״]ד|מר|גברת|דוקטור|פרופסור|הרב|האחות)\s+$")
+_DEVA_TITLE_END = re.compile(r"(?<![\u0900-\u097f])(?:श्रीमती|श्रीमान|श्री|सुश्री|डॉक्टर|डॉ|डा|सौ|कु|कुमारी)(?:\.\s*|\s+)$")
 _DEVA_TITLE = re.compile(
     r"(?<![\u0900-\u097f])(?:श्रीमती|श्रीमान|श्री|सुश्री|डॉक्टर|डॉ|डा|सौ|कु|कुमारी)(?:\.\s*|\s+)(?P<name>[\u0900-\u097f]+)")
 _MONTH_WORDS = frozenset(w for ws in MONTHS.values() for w in ws.split())
 # Hebrew and Devanagari words that are also the other-script names of places in the gazetteer
 # ("אולם" = hall/but is Ulm), or that follow a title as an ordinary word.
-_NON_LATIN_COMMON = frozenset("""
-אולם אבל עם בין כל רק גם הוא היא הם הן זה זו אני אתה את אנחנו מה מי איך למה כי אם לא כן יש אין עוד כבר היה
-היו הייתה אחד אחת שני שתי שלוש מאוד רבה טוב בית עיר ארץ דרך שם פה כאן עכשיו היום אז גן ים הר נחל עין אמר אמרה
-आणि आहे होते हे ते या की का के में से को पर भी नहीं एक दो तीन हा ही तो वह यह था थी है हैं गया गई कर करना
-होता होती मी तू आम्ही तुम्ही त्या त्यांनी म्हणून पण नाही काही सर्व खूप येथे तेथे आज काल उद्या देश राज्य शहर गाव
-""".split())
+_NON_LATIN_COMMON = NON_LATIN_COMMON
 
 
 def lowercase_vocabulary(texts: Iterable[str]) -> frozenset[str]:
@@ -63,12 +60,19 @@ def lowercase_vocabulary(texts: Iterable[str]) -> frozenset[str]:
 
 
 def _initial(text: str, start: int) -> bool:
+    """Does the word at ``start`` begin a sentence? Also after an opening quote, a spaced dash
+    and a transcription note that itself begins one: "(laughs) True.", "[inaudible] Yes"."""
     i = start - 1
     while i >= 0 and text[i] in " \t'’‘\"“”":
         if text[i] in "\"“”" and i == start - 1:
             return True
         i -= 1
-    return i < 0 or text[i] in _INITIAL_BEFORE
+    if i < 0 or text[i] in _INITIAL_BEFORE:
+        return True
+    if text[i] in ")]":
+        j = text.rfind("(" if text[i] == ")" else "[", 0, i)
+        return j >= 0 and i - j <= 40 and _initial(text, j)
+    return text[i] == "-" and i > 0 and text[i - 1] in " \t"
 
 
 def _previous_word(text: str, start: int) -> int | None:
@@ -84,6 +88,15 @@ def _previous_word(text: str, start: int) -> int | None:
     while j > 0 and text[j - 1].isalpha():
         j -= 1
     return j if j < i else None
+
+
+def title_before(text: str, start: int) -> bool:
+    """Does a personal title or address form (Dr., Dkt., Frau, Bwana, ד"ר, डॉ.) end just before ``start``?"""
+    ps = _previous_word(text, start)
+    if ps is not None and fold_word(text[ps:start].rstrip(". \t")) in TITLES:
+        return True
+    head = text[max(0, start - 16):start]
+    return bool(_HE_TITLE_END.search(head) or _DEVA_TITLE_END.search(head))
 
 
 def _generic(f: str) -> bool:
@@ -171,19 +184,75 @@ def _place(w: str, gaz: Gazetteer) -> bool:
     return False
 
 
+# wordfreq centibels: Rolle 384, Wort 378, Leben 314 are words; towns as common as that are
+# named after a preposition ("in Essen"); 450 = once in 30,000 words, as for English.
+COMMON_GERMAN_CB = 450
+# An English word this common (once in 2,000 words: "true" 360 is not, "will" 255 is) is not a
+# possible name without a title; the bar sits below common first names (John 362, David 387).
+COMMON_ENGLISH_NAME_CB = 330
+# Parts of a hospital (not institutions of their own) and the specialties they are named after.
+_WARD_NOUNS = frozenset("""
+station ward wards unit department dept abteilung ambulanz bereich klinik clinic service wodi idara kitengo
+""".split())
+_SPECIALTIES = (
+    "psychiatrie", "psychiatry", "psychiatric", "psychosomatik", "psychotherapie", "psychotherapy", "psychologie",
+    "psychology", "medizin", "medicine", "chirurgie", "surgery", "logie", "logy", "iatrie", "iatry", "iatrics",
+    "therapie", "therapy", "pflege", "nursing", "rehabilitation", "notaufnahme", "emergency", "intensiv",
+    "intensive", "care", "health", "akutpsychiatrie", "sucht", "addiction", "geriatrie", "pädiatrie", "paediatrics",
+    "pediatrics", "maternity", "outpatient", "inpatient", "casualty", "akut", "acute",
+)
 _DE_PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus", "bei", "von", "bis", "im", "ins", "zu", "über", "um", "an", "am",
                                     "vor", "nahe", "gegenüber", "durch", "zwischen"})
 
 
-def _german_place(text: str, s: int, place) -> bool:
+def _german_place(text: str, s: int, place, in_run: bool = False) -> bool:
     """German capitalises every noun (Ende, Rolle, Buch are also towns): a single word is a
-    place when the town is large or a place preposition stands before it."""
+    place when the town is large or a place preposition stands before it; a very common German
+    word ("Essen", "Rolle") only after a preposition. Inside a run of capitalised words
+    ("den Ton Neu-Ulm an") any town that is not a common word counts."""
     if _initial(text, s):
         return False
-    if place.population >= 100_000:
-        return True
     ps = _previous_word(text, s)
-    return ps is not None and text[ps:s].strip().lower() in _DE_PLACE_PREPOSITIONS
+    if ps is not None and text[ps:s].strip().lower() in _DE_PLACE_PREPOSITIONS:
+        return True
+    if _common_german(fold_word(text[s:s + 40].split()[0].strip(".,;:!?\"')"))):
+        return False
+    return in_run or place.population >= 100_000
+
+
+_FREQ: dict[str, dict[str, int]] = {}  # loaded on first use: "en", "de" -> word -> centibels
+
+
+def _freq(lang: str) -> dict[str, int]:
+    got = _FREQ.get(lang)
+    if got is None:
+        from transqa.langid.lexicon import english, shared
+
+        got = _FREQ[lang] = english() if lang == "en" else shared(lang)
+    return got
+
+
+def _common_english(folded: str) -> bool:
+    """A very common English word ("True", "Right") is a word, also where a capital makes it look like a name."""
+    cb = (_FREQ.get("en") or _freq("en")).get(folded)
+    return cb is not None and cb <= COMMON_ENGLISH_NAME_CB
+
+
+def _ward_of_specialty(run: list[tuple[int, int, str, str]], lang: str) -> bool:
+    """"Station für Allgemeinpsychiatrie", "Department of Psychiatry": a ward or department named
+    by its specialty exists in every hospital and identifies no one; with a proper name or a
+    place in the run ("Station Ulm", "Mulago Psychiatry Ward") it stays an institution."""
+    nouns = [r[3] for r in run if r[3] in INSTITUTION_NOUNS or r[3].endswith(_INSTITUTION_SUFFIXES)]
+    if not nouns or any(n not in _WARD_NOUNS for n in nouns):
+        return False
+    rest = [r[3] for r in run if r[3] not in _WARD_NOUNS]
+    return bool(rest) and all(
+        w.endswith(_SPECIALTIES) or _common_english(w) or (lang == "de" and _common_german(w)) for w in rest)
+
+
+def _common_german(folded: str) -> bool:
+    cb = _freq("de").get(folded)
+    return cb is not None and cb <= COMMON_GERMAN_CB
 
 
 def _single(text: str, lang: str, word: tuple[int, int, str, str], allow: frozenset[str],
@@ -208,7 +277,7 @@ def _single(text: str, lang: str, word: tuple[int, int, str, str], allow: frozen
     if place is not None and (lang != "de" or _german_place(text, s, place)):
         out.append(Match("place", s, e, "place name"))
         return
-    if lang == "de" or generic or f in common or f in lower_vocab or base in lower_vocab:
+    if lang == "de" or generic or f in common or f in lower_vocab or base in lower_vocab or _common_english(base):
         return
     if (w.isupper() and len(w) <= 5) or _initial(text, s):
         return
@@ -262,7 +331,8 @@ def _latin(text: str, lang: str, caps: list[tuple[int, int, str]], allow: frozen
         inst = [i for i, r in enumerate(run) if r[3] in INSTITUTION_NOUNS or r[3].endswith(_INSTITUTION_SUFFIXES)]
         proper = [r for r in run if not _generic(r[3]) and not r[3].endswith(_INSTITUTION_SUFFIXES)]
         if inst and proper:
-            out.append(Match("institution", start, end, "institution name"))
+            if not _ward_of_specialty(run, lang):
+                out.append(Match("institution", start, end, "institution name"))
             continue
         lower_inst = _LOWER_INSTITUTION.search(text, max(0, start - 24), start) if lang in ("sw", "lg") else None
         if lower_inst and proper:
@@ -281,8 +351,9 @@ def _latin(text: str, lang: str, caps: list[tuple[int, int, str]], allow: frozen
                     name = name.split("'")[0].split("’")[0]
                     if name in ALL_COMMON or name in lower_vocab:
                         break
-                    if lang == "de" and _initial(text, run[i][0]):
-                        break
+                    p1 = gaz.get(name)
+                    if lang == "de" and (p1 is None or not _german_place(text, run[i][0], p1, in_run=True)):
+                        break  # "in welcher Rolle Sie": a German noun, as for a word alone
                 if gaz.get(name) is not None:
                     hit = w
                     break
@@ -296,6 +367,7 @@ def _latin(text: str, lang: str, caps: list[tuple[int, int, str]], allow: frozen
             continue
         # 4. possible names: capitalised, not sentence-initial, not common, not seen in lower case
         words = [r for r in run if not _generic(r[3]) and r[3] not in common and r[3] not in lower_vocab
+                 and not _common_english(r[3])
                  and r[3] not in allow and r[3].split("'")[0].split("’")[0] not in lower_vocab]
         if not words:
             continue

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from transqa.identifiers.affixes import fold_word, stems
-from transqa.identifiers.lexicon import ALL_COMMON, INSTITUTION_NOUNS, TITLES
+from transqa.identifiers.lexicon import ALL_COMMON, GENERIC_NAME_WORDS, INSTITUTION_NOUNS, NON_LATIN_COMMON, TITLES
 from transqa.identifiers.translit import cross_match, skeleton_keys
 from transqa.model.register import Register, RegisterEntry
 from transqa.text.tokens import WORD
@@ -70,6 +70,30 @@ def _common_english(word: str) -> bool:
     return cb is not None and cb <= COMMON_ENGLISH_CB
 
 
+# The same bar for German: "Leben", "Rolle", "Wort" (300-400 cB) are words, not misspelt or
+# transliterated names; German surnames such as Vogel (455) or Krüger (517) are rarer.
+COMMON_SOURCE_CB = 450
+
+
+def common_in_language(word: str, lang: str | None, english: bool = True) -> bool:
+    """Is the folded ``word`` a common word of the segment's language (shipped frequency list)?
+
+    Only German has a list among the Latin-script source languages; English words are caught
+    for every language (code-switching). Hebrew and Devanagari use the hand list of function
+    words, under their prefixes and case endings."""
+    script = _script(word)
+    if script != "latin":
+        return any(s in NON_LATIN_COMMON for s in stems(word))
+    if english and _common_english(word):
+        return True
+    if (lang or "").split("-")[0] == "de":
+        from transqa.langid.lexicon import shared
+
+        cb = shared("de").get(word)
+        return cb is not None and cb <= COMMON_SOURCE_CB
+    return False
+
+
 def _translit_candidate(stem: str, script: str, affixed: bool) -> bool:
     """Hebrew and Devanagari words are matched across scripts only when long enough to carry
     a name: short vowel-less Hebrew words (שבה, מס) fit the consonants of many names."""
@@ -91,10 +115,12 @@ def _capitalised(raw: str, folded: str, stem: str) -> bool:
 
 
 def _indexable(word: str, single: bool) -> bool:
-    """Generic parts of a longer name ("Hospital", "Mama", "St") are matched only next to the rest."""
+    """Generic parts of a longer name ("Hospital", "Medical", "हॉस्पिटल", "Mama", "St") are
+    matched only next to the rest: alone they are ordinary words, not the name."""
     if single:
         return len(word) >= 2
-    return len(word) >= 3 and word not in INSTITUTION_NOUNS and word not in TITLES
+    return (len(word) >= 3 and word not in INSTITUTION_NOUNS and word not in TITLES
+            and word not in GENERIC_NAME_WORDS)
 
 
 class RegisterMatcher:
@@ -122,8 +148,8 @@ class RegisterMatcher:
                 for w in words:
                     if not _indexable(w, single):
                         continue
-                    if w in ALL_COMMON:
-                        self.needs_cap.add(w)
+                    if w in ALL_COMMON or (not single and _common_english(w)):
+                        self.needs_cap.add(w)  # "Joseph" of "Joseph Ssemakula" alone: only with its capital
                     self.exact.setdefault(w, set()).add(sid)
                     min_len = FUZZY_MIN_LEN if _script(w) == "latin" else FUZZY_MIN_LEN + 1
                     if len(w) >= min_len:
@@ -132,7 +158,7 @@ class RegisterMatcher:
                         self.translit.setdefault(k, set()).add((sid, _script(w)))
         self.translit_scripts = {sc for v in self.translit.values() for _, sc in v}
         self._cache: dict[tuple[str, bool], tuple[tuple[int, int, str, str], ...]] = {}
-        self._raw_cache: dict[str, bool] = {}
+        self._raw_cache: dict[tuple[str, str | None], bool] = {}
         self.empty = not self.spellings
 
     # -- one word ----------------------------------------------------------------------------
@@ -151,7 +177,8 @@ class RegisterMatcher:
             for sid in self.exact.get(stem, ()):
                 pos = self.spellings[sid][1].index(stem)
                 found.setdefault((sid, pos), ("exact" if i == 0 else "affix", stem))
-        if not loose or word in ALL_COMMON:
+        common = word in ALL_COMMON or (_script(word) != "latin" and common_in_language(word, None))
+        if not loose or common:
             pass
         elif not found and len(word) >= FUZZY_MIN_LEN - 1:
             for stem in cands:
@@ -165,7 +192,7 @@ class RegisterMatcher:
                             found.setdefault((sid, pos), ("fuzzy", stem))
         script = _script(word)
         other_scripts = self.translit_scripts - {script} if script == "latin" else self.translit_scripts & {"latin"}
-        if not found and loose and other_scripts and word not in ALL_COMMON and not _common_english(word):
+        if not found and loose and other_scripts and not common and not _common_english(word):
             for k, stem in enumerate(cands):
                 if not _translit_candidate(stem, script, affixed=k > 0):
                     continue
@@ -183,30 +210,46 @@ class RegisterMatcher:
         return result
 
     # -- one segment -------------------------------------------------------------------------
-    def _raw_hit(self, raw: str) -> bool:
+    def _raw_hit(self, raw: str, lang: str | None) -> bool:
         """Does this word as written start any register hit? (cached per written form)"""
         f = fold_word(raw)
         loose = raw[0].isupper() or not (raw[0].isascii() or "\u00c0" <= raw[0] <= "\u024f")
-        for _sid, _pos, method, stem in self._word_hits(f, loose or "'" in raw or "’" in raw):
-            if method in ("translit", "fuzzy") and _script(f) == "latin" and not _capitalised(raw, f, stem):
-                continue
-            if stem in self.needs_cap and not _capitalised(raw, f, stem):
+        for sid, _pos, method, stem in self._word_hits(f, loose or "'" in raw or "’" in raw):
+            if not self._keep(raw, f, sid, method, stem, lang):
                 continue
             return True
         return False
 
-    def find(self, text: str) -> list[RegisterHit]:
+    def _keep(self, raw: str, f: str, sid: int, method: str, stem: str, lang: str | None) -> bool:
+        """Word-level conditions of a hit that depend on how it is written and on the language."""
+        if method in ("translit", "fuzzy") and _script(f) == "latin" and not _capitalised(raw, f, stem):
+            return False  # a misspelt or transliterated name in Latin script still has its capital
+        if stem in self.needs_cap and not _capitalised(raw, f, stem):
+            return False
+        if method in ("translit", "fuzzy") and _script(f) == "latin" and common_in_language(f, lang):
+            return False  # "Leben" is German for life, not a transliterated לוי
+        return True
+
+    def _alone_is_common(self, sid: int, f: str, stem: str, lang: str | None) -> bool:
+        """One word of a multiword name matched alone, and it is a common word of the segment's
+        language. (Common English words of a name, "Joseph", "Grace", need a capital instead.)"""
+        return len(self.spellings[sid][1]) > 1 and (common_in_language(stem, lang, english=False)
+                                                   or common_in_language(f, lang, english=False))
+
+    def find(self, text: str, lang: str | None = None) -> list[RegisterHit]:
+        """Register hits in ``text``; ``lang`` (the segment's language) lets common words of that
+        language (German "Leben", "Rolle") stay words rather than misspelt or foreign names."""
         if self.empty or not text:
             return []
         # Fast path: most segments hold no register word at all; one cached look-up per word.
         rc = self._raw_cache
         words = WORD.findall(text)
         for w in words:
-            if w not in rc:
+            if (w, lang) not in rc:
                 if len(rc) > 500_000:
                     rc.clear()
-                rc[w] = self._raw_hit(w)
-        if not any(rc[w] for w in words):
+                rc[(w, lang)] = self._raw_hit(w, lang)
+        if not any(rc[(w, lang)] for w in words):
             return []
         toks = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
         folded = [fold_word(t) for t, _, _ in toks]
@@ -219,9 +262,7 @@ class RegisterMatcher:
             raw = toks[i][0]
             loose = raw[0].isupper() or not (raw[0].isascii() or "\u00c0" <= raw[0] <= "\u024f")
             for sid, pos, method, stem in self._word_hits(f, loose or "'" in raw or "’" in raw):
-                if method in ("translit", "fuzzy") and _script(f) == "latin" and not _capitalised(raw, f, stem):
-                    continue  # a misspelt or transliterated name in Latin script still has its capital
-                if stem in self.needs_cap and not _capitalised(raw, f, stem):
+                if not self._keep(raw, f, sid, method, stem, lang):
                     continue
                 words = self.spellings[sid][1]
                 lo, hi = i, i
@@ -233,6 +274,8 @@ class RegisterMatcher:
                 while p < len(words) - 1 and hi + 1 < len(toks) and self._same(folded[hi + 1], words[p + 1]):
                     hi += 1
                     p += 1
+                if lo == hi and self._alone_is_common(sid, f, stem, lang):
+                    continue
                 cand = (hi - lo, -METHODS.index(method), sid, lo, hi, method, stem)
                 if best is None or cand[:2] > best[:2]:
                     best = cand

@@ -153,9 +153,10 @@ def bead_costs(
             wts.append(w1[ok])
             nums.append(num1[ok])
         cell = np.concatenate(cells)
-        u, inv = np.unique(cell, return_inverse=True)
-        shared = np.bincount(inv, weights=np.concatenate(wts), minlength=len(u))
-        snum = np.bincount(inv, weights=np.concatenate(nums), minlength=len(u)).astype(float)
+        shared_at = np.bincount(cell, weights=np.concatenate(wts), minlength=buf.size)
+        u = np.flatnonzero(shared_at)  # anchor weights are positive
+        shared = shared_at[u]
+        snum = np.bincount(cell, weights=np.concatenate(nums), minlength=buf.size)[u]
         n_src = (doc.src_nums[I] - doc.src_nums[Ia]).astype(float)
         if len(u) and a * b > 1:  # an anchor repeated inside a group must not count twice
             ur, uc = np.divmod(u, W)

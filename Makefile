@@ -18,6 +18,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	for b in bench/*_bench.py; do $(BIN)/python $$b || exit 1; done
 
 docs: $(STAMP)

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain, compress
+from itertools import chain
 
 import numpy as np
 
@@ -73,15 +73,13 @@ _DIGITS = re.compile(r"\d")
 # What is read off each distinct word and text is kept between alignments: re-aligning after
 # an edit (the UI does) reads only the edited lines again. Bounded: cleared when full.
 _CACHE_LIMIT = 1 << 18
-# word -> the anchors it may bring: "w:" + itself folded, "s:" + its consonant skeleton; one
-# table for sides in the same script (no skeletons), one for sides in different scripts.
+# word -> its keys: "w:" + itself folded, and its consonant skeleton marked by script, "x:"
+# for a Hebrew or Devanagari word, "l:" for a capitalised Latin word (a name); one table for
+# sides in the same script (no skeletons), one for sides in different scripts.
 _WORD_KEYS: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]] = ({}, {})
-# word -> "s:" + skeleton, for Hebrew/Devanagari words (X) and capitalised Latin words (L)
-_X_SKELETON: dict[str, str] = {}
-_L_SKELETON: dict[str, str] = {}
 _WORD_STEM: dict[str, str | None] = {}  # word -> stem (first letters folded) for the learnt lexicon
 _TEXTS: dict[tuple[str | None, bool], dict[str, _Text]] = {}
-_WORD_TABLES = (*_WORD_KEYS, _X_SKELETON, _L_SKELETON, _WORD_STEM)
+_WORD_TABLES = (*_WORD_KEYS, _WORD_STEM)
 
 
 def clear_caches() -> None:
@@ -112,11 +110,8 @@ def _read_words(new: list[str], cross_script: bool) -> None:
         idx = np.flatnonzero(np.fromiter(map(_SKELETON_CANDIDATE.__getitem__, [w[0] for w in new]), dtype=np.int8))
         latin = np.fromiter(map(str.isascii, [new[k][0] for k in idx]), dtype=bool, count=len(idx))
         found = np.empty(len(new), dtype=object)
-        for part, table in ((idx[~latin], _X_SKELETON), (idx[latin], _L_SKELETON)):
-            part_words = [new[k] for k in part]
-            part_keys = ["s:" + sk if sk else None for sk in skeletons(part_words)]
-            table.update(compress(zip(part_words, part_keys), part_keys))
-            found[part] = part_keys
+        for part, mark in ((idx[~latin], "x:"), (idx[latin], "l:")):
+            found[part] = [mark + sk if sk else None for sk in skeletons([new[k] for k in part])]
         skel = found.tolist()
     _WORD_KEYS[cross_script].update(
         zip(new, [((f, sk) if sk else (f,)) if f else ((sk,) if sk else ()) for f, sk in zip(own, skel)])
@@ -152,8 +147,7 @@ class _Text:
     flags: int
     anchors: frozenset[str]
     numbers: frozenset[str]
-    words: frozenset[str]  # distinct words
-    keys: frozenset[str]  # their keys (see _read_words): anchors if the other side has them
+    keys: frozenset[str]  # its words' keys (see _read_words): anchors if the other side has them
     stems: frozenset[str]
 
 
@@ -163,9 +157,9 @@ _NOTHING: frozenset[str] = frozenset()
 
 def _read_texts(texts: list[str], lang: str | None, cross_script: bool) -> list[_Text]:
     """Everything read off each text: its numbers, codes, punctuation and distinct words."""
-    toks = [frozenset(words(text)) for text in texts]
+    toks = [words(text) for text in texts]
     keys = _WORD_KEYS[cross_script]
-    new = set().union(*toks).difference(keys)
+    new = set(chain.from_iterable(toks)).difference(keys)
     if new:
         _read_words(list(new), cross_script)
     stem_of, keys_of = _WORD_STEM.__getitem__, keys.__getitem__
@@ -178,7 +172,7 @@ def _read_texts(texts: list[str], lang: str | None, cross_script: bool) -> list[
         if "[" in text or "(" in text or "<" in text or "{" in text:
             anchors = anchors.union(["c:" + fold(m.group(1)) for m in _PLACEHOLDER.finditer(text)])
         out.append(_Text(
-            len(text.strip()), _flags(text), anchors, ns, ws,
+            len(text.strip()), _flags(text), anchors, ns,
             frozenset(chain.from_iterable(map(keys_of, ws))), frozenset(map(stem_of, ws)) - _NO_STEM,
         ))
     return out
@@ -218,22 +212,22 @@ def add_shared_words(src: Side, src_text: list[_Text], tgt: Side, tgt_text: list
     compared folded; across scripts also by consonant skeleton, but only a Hebrew or
     Devanagari word's against a capitalised Latin word's on the other side.
     """
-    def vocab(texts: list[_Text], attr: str) -> set[str]:
-        return set().union(*[getattr(t, attr) for t in texts])
-
-    shared = {k for k in vocab(src_text, "keys") & vocab(tgt_text, "keys") if k[0] == "w"}
+    src_keys = set().union(*[t.keys for t in src_text])
+    tgt_keys = set().union(*[t.keys for t in tgt_text])
+    # A shared key -> the anchor it makes: a folded word itself; a skeleton "s:" + skeleton,
+    # and only a Hebrew/Devanagari word's ("x:") matched by a Latin name's ("l:") opposite.
+    anchor = {k: k for k in src_keys & tgt_keys if k[0] == "w"}
     if cross_script:
-        src_words, tgt_words = vocab(src_text, "words"), vocab(tgt_text, "words")
-
-        def skeletons_of(table: dict[str, str], words: set[str]) -> set[str | None]:
-            return set(map(table.get, words))
-
-        shared |= skeletons_of(_X_SKELETON, src_words) & skeletons_of(_L_SKELETON, tgt_words)
-        shared |= skeletons_of(_X_SKELETON, tgt_words) & skeletons_of(_L_SKELETON, src_words)
-        shared.discard(None)
-    if shared:
+        for here, there in ((src_keys, tgt_keys), (tgt_keys, src_keys)):
+            for k in here:
+                if k[0] == "x" and "l" + k[1:] in there:
+                    anchor[k] = anchor["l" + k[1:]] = "s" + k[1:]
+    if anchor:
+        shared, anchor_of = anchor.keys(), anchor.__getitem__
         for side, texts in ((src, src_text), (tgt, tgt_text)):
-            side.anchors = [a.union(hit) if (hit := t.keys & shared) else a for a, t in zip(side.anchors, texts)]
+            side.anchors = [
+                a.union(map(anchor_of, hit)) if (hit := shared & t.keys) else a for a, t in zip(side.anchors, texts)
+            ]
 
 
 def anchor_counts(src: Side, tgt: Side) -> Counter[str]:

@@ -579,6 +579,43 @@ def speed(register: Register | None, max_pairs: int | None = None, repeats: int 
             "best_seconds": round(min(times), 3), "best_pairs_per_s": round(n / min(times)), "findings": findings}
 
 
+def carried_over(max_pairs: int | None = None) -> dict[str, object]:
+    """Source-side possible names and places of the real corpus (Latin-script sources: de, sw,
+    lg) reported when each transcript is checked alone and when it is checked with its aligned
+    translation: the second drops source words the translation does not carry over. The
+    dropped words are listed so a reader can judge whether they are names (a loss) or words."""
+    from transqa.checks.context import Document
+    from transqa.checks.registry import REGISTRY
+    from transqa.checks.runner import run_checks
+    from transqa.checks.settings import CheckSettings
+    from transqa.model import Bead, Segment, Transcript, TranscriptPair
+    import transqa.checks  # noqa: F401
+
+    checks = REGISTRY.select(["anonymisation.person-name", "anonymisation.place"])
+    out: dict[str, object] = {}
+    for L in ("de", "sw", "lg"):
+        pairs = corpus.pairs(L)[:max_pairs]
+        found: dict[bool, Counter[str]] = {}
+        for paired in (False, True):
+            docs = []
+            for k in range(0, len(pairs), 200):
+                chunk = pairs[k:k + 200]
+                src = Transcript(f"{L}{k}", [Segment(i + 1, a) for i, (a, _) in enumerate(chunk)], L)
+                tgt = Transcript(f"{L}{k}t", [Segment(i + 1, e) for i, (_, e) in enumerate(chunk)], "en") if paired else None
+                docs.append(Document(TranscriptPair(f"{L}{k}", src, tgt, source_lang=L),
+                                     [Bead((i,), (i,), 1.0) for i in range(len(chunk))] if paired else [],
+                                     CheckSettings()))
+            c: Counter[str] = Counter()
+            for fs in run_checks(docs, checks).values():
+                c.update(f"{f.check.split('.')[1]}: {f.evidence}" for f in fs if f.side == "source")
+            found[paired] = c
+        dropped = found[False] - found[True]
+        out[L] = {"pairs": len(pairs), "source_findings_alone": sum(found[False].values()),
+                  "source_findings_with_translation": sum(found[True].values()),
+                  "dropped": sum(dropped.values()), "top_dropped": dropped.most_common(25)}
+    return out
+
+
 def startup() -> dict[str, float]:
     """Fresh-process costs: importing the detectors, first gazetteer use, first phone scan."""
     code = (
@@ -620,6 +657,7 @@ def main() -> None:
                         "caps_digits_baseline": tab_metrics(docs, predict_caps_digits)}
     results["fuzzy_sweep"] = fuzzy_sweep(random.Random(5), corpus_segments(150 if quick else 600), fa_reg)
     results["quality_seconds"] = round(time.perf_counter() - t, 1)
+    results["carried_over"] = carried_over(300 if quick else None)
     results["speed_no_register"] = speed(None, 300 if quick else None)
     results["speed_with_register"] = speed(Register(list(reg.entries) + list(fa_reg.entries)), 300 if quick else None)
     out = ROOT / "bench" / "results" / "anonymisation_bench.json"
@@ -659,6 +697,10 @@ def _print(r: dict) -> None:
     for row in r["fuzzy_sweep"]:
         print(f"  min_len {row['min_len']} two_edits_from {row['two_edits_from']}: 1-edit {row['recall_1edit_all']:.3f} "
               f"(len>=5 {row['recall_1edit_len5+']:.3f}) 2-edit {row['recall_2edit_len8+']:.3f}  false {row['fuzzy_false_segments']} ({row['fuzzy_false_rate']:.4f})")
+    print("== source names/places dropped because the aligned translation does not carry them over ==")
+    for lang, v in r["carried_over"].items():
+        print(f"  {lang}: {v['source_findings_alone']} alone -> {v['source_findings_with_translation']} with translation; "
+              f"top dropped {[w for w, _ in v['top_dropped'][:12]]}")
     for k in ("speed_no_register", "speed_with_register"):
         print(f"== {k}: {r[k]}")
     print(f"== startup: {r['startup']}")

@@ -51,7 +51,7 @@ class _DocState:
         self.per_segment: dict[tuple[str, int], SegmentAnalysis] = {}
         self.defined_codes: set[str] | None = None
         self.unit_of: dict[int, Unit] | None = None  # id(source segment) -> its unit
-        self.carried: dict[int, str] = {}  # unit index -> folded translation text
+        self.carried: dict[int, list[str]] = {}  # unit index -> [translation text, its folded words] (lazily)
 
 
 def _state(doc: Document) -> _DocState:
@@ -85,8 +85,8 @@ def _analysis(segment: Segment, side: str, doc: Document) -> SegmentAnalysis:
     return got
 
 
-def _translation_text(segment: Segment, doc: Document) -> str | None:
-    """The folded translation aligned with a source segment (" " in front, so " word" finds word starts)."""
+def _translation(segment: Segment, doc: Document) -> list[str] | None:
+    """[the translation aligned with a source segment, "" until its folded words are needed]."""
     st = _state(doc)
     if st.unit_of is None:
         st.unit_of = {id(s): u for u in doc.units for s in u.source}
@@ -95,8 +95,15 @@ def _translation_text(segment: Segment, doc: Document) -> str | None:
         return None
     got = st.carried.get(unit.index)
     if got is None:
-        got = st.carried[unit.index] = " " + " ".join(WORD.findall(fold(unit.translation_text).replace("ß", "ss")))
+        got = st.carried[unit.index] = [unit.translation_text, ""]
     return got
+
+
+def _folded(carried: list[str]) -> str:
+    """The translation's folded words, " " in front of each (so " word" finds a word start)."""
+    if not carried[1]:
+        carried[1] = " " + " ".join(WORD.findall(fold(carried[0]).replace("ß", "ss")))
+    return carried[1]
 
 
 def _carried_over(segment: Segment, m: Match, doc: Document) -> bool:
@@ -113,9 +120,12 @@ def _carried_over(segment: Segment, m: Match, doc: Document) -> bool:
     found = WORD.findall(segment.text[m.start:m.end])
     if not found or not all(w.isascii() or _latin_letters(w) for w in found):
         return True
-    carried = _translation_text(segment, doc)
-    if carried is None:
+    translation = _translation(segment, doc)
+    if translation is None:
         return True
+    if any(w in translation[0] for w in found):  # the commonest case: written the same way
+        return True
+    carried = _folded(translation)
     for w in found:
         f = fold_word(w)
         if any(" " + s in carried for s in stems(f) if len(s) >= 3 or s == f):  # a word starting with it
@@ -127,9 +137,8 @@ def _carried_over(segment: Segment, m: Match, doc: Document) -> bool:
                                for w2 in carried.split() for t in stems(w2)):
             return True
     if m.kind == "place":
-        unit = _state(doc).unit_of.get(id(segment))  # type: ignore[union-attr]
         gaz = gazetteer()
-        return any(gaz.get(fold_word(w)) is not None for w in _CAPITALISED.findall(unit.translation_text))
+        return any(gaz.get(fold_word(w)) is not None for w in _CAPITALISED.findall(translation[0]))
     return False
 
 
@@ -181,11 +190,18 @@ def register_hit(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
     Every original and variant of the register (``--register`` or the project's register) is
     searched in both source and translation, whatever the case or accents, with possessives and
     inflections (``Amani's``, ``Amanis``, ``n'Amani``, Hebrew prefixes ``ולאמני``, Marathi case
-    endings ``प्रियाला``), with one or two letters wrong (``Amnai``), and across scripts (a
-    register ``משה`` found as ``Moshe`` in the English, ``Priya`` found as ``प्रिया``), also in
-    speaker labels (``Amani:`` instead of ``P3:``; reported for the whole segment). The
-    message names the register's replacement to use; it never shows the register's original —
-    only the words found in the segment, and not even those with ``--redact``.
+    endings and honorifics ``प्रियाला``, ``सुनीताताईंचा``), with one or two letters wrong
+    (``Amnai``), and across scripts (a register ``משה`` found as ``Moshe`` in the English,
+    ``Priya`` found as ``प्रिया``), also in speaker labels (``Amani:`` instead of ``P3:``;
+    reported for the whole segment). The message names the register's replacement to use; it
+    never shows the register's original — only the words found in the segment, and not even
+    those with ``--redact``.
+
+    Ordinary words are left alone: the generic words of a longer name ("Medical" of "Soroka
+    Medical Center", ``हॉस्पिटल`` of a hospital's name) never match by themselves, and
+    misspellings and other-script matches never fire on common words of the segment's language
+    (German "Leben" is not a Hebrew ``לוי``). A misspelt register place right after a title
+    ("Dr. Mushi" near a register village "Mulshi") is reported as a person's name instead.
     """
     st = _state(doc)
     if segment.speaker and st.matcher is not None:
@@ -296,6 +312,12 @@ def person_name(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
     In Latin script a capitalised word that does not start a sentence, is not a common word,
     is not written in lower case elsewhere in the document and is not allow-listed is reported
     as a warning (possible name); German, which capitalises all nouns, gets only the first rule.
+    A word right after an opening note (``(laughs) True.``, ``[inaudible] Yes``) or a dash
+    starts a sentence, and very common English words are never possible names.
+
+    In a source transcript in Latin script, a possible name that the aligned translation does
+    not carry over (in the same or a near spelling) is a word of the source language (Luganda
+    ``Yee`` = yes) and is not reported; names after a title always are.
     """
     yield from _name_hits(("person-name",), segment, side, doc, "name")
 
@@ -307,7 +329,10 @@ def place(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
 
     GeoNames cities (with their Hebrew and Devanagari names) and ISO 3166 countries and
     districts of the study countries. Public site names the study reports anyway belong on the
-    allow-list.
+    allow-list. German nouns that are also towns (``Rolle``, ``Essen``) count only after a place
+    preposition (``in Essen``). A source place in Latin script that the aligned translation
+    neither carries over nor renders as another known place (Luganda ``Singa`` = if) is not
+    reported.
     """
     yield from _name_hits(("place",), segment, side, doc, "place")
 
@@ -318,7 +343,9 @@ def institution(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
     """A named hospital, school, church or company, a quasi-identifier.
 
     A capitalised name next to an institution noun: ``Butabika Hospital``, ``St. Mary's
-    Church``, ``Kliniken Ulm``, ``hospitali ya Muhimbili``.
+    Church``, ``Kliniken Ulm``, ``hospitali ya Muhimbili``. A ward or department named only by
+    its specialty (``Station für Allgemeinpsychiatrie``, ``Department of Psychiatry``) exists in
+    every hospital and is not reported.
     """
     yield from _name_hits(("institution",), segment, side, doc, "institution")
 

@@ -61,12 +61,22 @@ def _script(word: str) -> str:
 COMMON_ENGLISH_CB = 450
 
 
+_FREQ: dict[str, dict[str, int]] = {}  # "en", "de" -> word -> centibels, loaded on first use
+
+
+def _freq(lang: str) -> dict[str, int]:
+    got = _FREQ.get(lang)
+    if got is None:
+        from transqa.langid.lexicon import english, shared
+
+        got = _FREQ[lang] = english() if lang == "en" else shared(lang)
+    return got
+
+
 def _common_english(word: str) -> bool:
     if not word.isascii():
         return False
-    from transqa.langid.lexicon import english
-
-    cb = english().get(word)
+    cb = _freq("en").get(word)
     return cb is not None and cb <= COMMON_ENGLISH_CB
 
 
@@ -86,10 +96,8 @@ def common_in_language(word: str, lang: str | None, english: bool = True) -> boo
         return any(s in NON_LATIN_COMMON for s in stems(word))
     if english and _common_english(word):
         return True
-    if (lang or "").split("-")[0] == "de":
-        from transqa.langid.lexicon import shared
-
-        cb = shared("de").get(word)
+    if lang is not None and lang.split("-")[0] == "de":
+        cb = _freq("de").get(word)
         return cb is not None and cb <= COMMON_SOURCE_CB
     return False
 
@@ -158,7 +166,7 @@ class RegisterMatcher:
                         self.translit.setdefault(k, set()).add((sid, _script(w)))
         self.translit_scripts = {sc for v in self.translit.values() for _, sc in v}
         self._cache: dict[tuple[str, bool], tuple[tuple[int, int, str, str], ...]] = {}
-        self._raw_cache: dict[tuple[str, str | None], bool] = {}
+        self._raw_cache: dict[str | None, dict[str, bool]] = {}  # language -> written word -> starts a hit
         self.empty = not self.spellings
 
     # -- one word ----------------------------------------------------------------------------
@@ -242,14 +250,16 @@ class RegisterMatcher:
         if self.empty or not text:
             return []
         # Fast path: most segments hold no register word at all; one cached look-up per word.
-        rc = self._raw_cache
+        rc = self._raw_cache.get(lang)
+        if rc is None:
+            rc = self._raw_cache[lang] = {}
         words = WORD.findall(text)
         for w in words:
-            if (w, lang) not in rc:
+            if w not in rc:
                 if len(rc) > 500_000:
                     rc.clear()
-                rc[(w, lang)] = self._raw_hit(w, lang)
-        if not any(rc[(w, lang)] for w in words):
+                rc[w] = self._raw_hit(w, lang)
+        if not any(rc[w] for w in words):
             return []
         toks = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
         folded = [fold_word(t) for t, _, _ in toks]

@@ -79,3 +79,18 @@ def test_garbage_collector_state_is_restored():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_full_caches_are_emptied_without_losing_the_alignment(parallel, monkeypatch):
+    from transqa.align import features
+
+    pairs = parallel.pairs("he")
+    cases = [make_case(pairs[k:k + 120], random.Random(k), n_perturb=4) for k in (0, 400)]
+    clear_caches()
+    expected = [align(c.source, c.translation, source_lang="he") for c in cases]
+    clear_caches()
+    monkeypatch.setattr(features, "_CACHE_LIMIT", 50)  # far fewer than one document's words and lines
+    for _ in range(2):
+        for case, beads in zip(cases, expected):  # each document brings new lines and words to a full cache
+            assert align(case.source, case.translation, source_lang="he") == beads
+    clear_caches()

@@ -95,9 +95,6 @@ def _read_words(new: list[str], cross_script: bool) -> None:
     apart) and, across scripts, its consonant skeleton, to match a capitalised Latin word (a
     name) with a Hebrew or Devanagari word.
     """
-    if len(_WORD_STEM) > _CACHE_LIMIT:  # all together: a word with keys has a stem
-        for table in _WORD_TABLES:
-            table.clear()
     folded = fold_words(new)
     lengths = list(map(len, new))
     own: list[str | None] = ["w:" + f if n >= 4 else None for f, n in zip(folded, lengths)]
@@ -156,8 +153,11 @@ _NOTHING: frozenset[str] = frozenset()
 
 
 def _read_texts(texts: list[str], lang: str | None, cross_script: bool) -> list[_Text]:
-    """Everything read off each text: its numbers, codes, punctuation and distinct words."""
+    """Everything read off each text: its numbers, codes, punctuation, its words' keys and stems."""
     toks = [words(text) for text in texts]
+    if len(_WORD_STEM) > _CACHE_LIMIT:  # all together (a word with keys has a stem), before looking up
+        for table in _WORD_TABLES:
+            table.clear()
     keys = _WORD_KEYS[cross_script]
     new = set(chain.from_iterable(toks)).difference(keys)
     if new:
@@ -187,10 +187,10 @@ def side_features(segments: Sequence[Segment], lang: str | None, cross_script: b
     """
     texts = [seg.text or "" for seg in segments]
     cache = _TEXTS.setdefault((lang, cross_script), {})
+    if len(cache) > _CACHE_LIMIT:
+        cache.clear()
     new = [t for t in dict.fromkeys(texts) if t not in cache]
     if new:
-        if len(cache) > _CACHE_LIMIT:
-            cache.clear()
         cache.update(zip(new, _read_texts(new, lang, cross_script)))
     feats = [cache[t] for t in texts]
     side = Side(

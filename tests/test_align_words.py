@@ -89,7 +89,8 @@ def test_full_caches_are_emptied_without_losing_the_alignment(parallel, monkeypa
     clear_caches()
     expected = [align(c.source, c.translation, source_lang="he") for c in cases]
     clear_caches()
-    monkeypatch.setattr(features, "_CACHE_LIMIT", 50)  # far fewer than one document's words and lines
+    monkeypatch.setattr(features, "_CACHE_LIMIT", 50)  # far fewer than one document's words
+    monkeypatch.setattr(features, "_TEXT_LIMIT", 50)  # and lines
     for _ in range(2):
         for case, beads in zip(cases, expected):  # each document brings new lines and words to a full cache
             assert align(case.source, case.translation, source_lang="he") == beads

@@ -72,7 +72,8 @@ _DIGITS = re.compile(r"\d")
 
 # What is read off each distinct word and text is kept between alignments: re-aligning after
 # an edit (the UI does) reads only the edited lines again. Bounded: cleared when full.
-_CACHE_LIMIT = 1 << 18
+_CACHE_LIMIT = 1 << 18  # words
+_TEXT_LIMIT = 1 << 16  # texts, all languages together (a text's features hold a few sets)
 # word -> its keys: "w:" + itself folded, and its consonant skeleton marked by script, "x:"
 # for a Hebrew or Devanagari word, "l:" for a capitalised Latin word (a name); one table for
 # sides in the same script (no skeletons), one for sides in different scripts.
@@ -186,9 +187,9 @@ def side_features(segments: Sequence[Segment], lang: str | None, cross_script: b
     consonant skeleton too.
     """
     texts = [seg.text or "" for seg in segments]
+    if sum(map(len, _TEXTS.values())) > _TEXT_LIMIT:
+        _TEXTS.clear()
     cache = _TEXTS.setdefault((lang, cross_script), {})
-    if len(cache) > _CACHE_LIMIT:
-        cache.clear()
     new = [t for t in dict.fromkeys(texts) if t not in cache]
     if new:
         cache.update(zip(new, _read_texts(new, lang, cross_script)))

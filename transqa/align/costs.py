@@ -98,7 +98,7 @@ def _group_flags(flags: np.ndarray, size: int) -> np.ndarray:
 def bead_costs(
     doc: PairData, band: Band, model: LengthModel, types: tuple[tuple[int, int], ...] = BEAD_TYPES
 ) -> np.ndarray:
-    """Cost of every bead type at every cell of the band, shape (n + 1, len(types), width).
+    """Cost of every bead type at every cell of the band, shape (len(types), n + 1, width).
 
     Dense terms are computed in place in one buffer per type (large temporaries cost more
     than the arithmetic); anchors touch few cells, so they are applied at those cells only.
@@ -110,10 +110,9 @@ def bead_costs(
     r1, c1, w1, num1 = _anchor_pairs(doc, band)
     spk = doc.spk_src is not None and doc.spk_tgt is not None
     timed = doc.time_tol is not None
-    costs = np.empty((n + 1, len(types), W))
-    buf = np.empty((n + 1, W))
+    costs = np.empty((len(types), n + 1, W))
     den = np.empty((n + 1, W))
-    flat, den_flat = buf.reshape(-1), den.reshape(-1)
+    den_flat = den.reshape(-1)
     ct_c, nums_c, w_c = doc.ct[Jc], doc.tgt_nums[Jc], doc.tgt_w[Jc]
     per_b: dict[int, tuple[np.ndarray, ...]] = {}
     # Rows whose cells run past either end of the translation (some beads impossible there).
@@ -124,8 +123,10 @@ def bead_costs(
             Jb = np.clip(J - b, 0, m)
             lt = ct_c - doc.ct[Jb]
             per_b[b] = (Jb, lt, lt / model.c, (nums_c - doc.tgt_nums[Jb]).astype(float),
-                        _group_flags(doc.tgt.flags, b)[Jc])
+                        _group_flags(doc.tgt.flags, b).astype(np.uint8)[Jc])
         Jb, lt, lt_c, n_tgt, ftgt = per_b[b]
+        buf = costs[t]
+        flat = buf.reshape(-1)
         Ia = np.clip(I - a, 0, n)
         ls = doc.cs[I] - doc.cs[Ia]
         # PRIOR + length_cost(model.z(ls, lt)), operation for operation, in place.
@@ -156,7 +157,8 @@ def bead_costs(
         shared_at = np.bincount(cell, weights=np.concatenate(wts), minlength=buf.size)
         u = np.flatnonzero(shared_at)  # anchor weights are positive
         shared = shared_at[u]
-        snum = np.bincount(cell, weights=np.concatenate(nums), minlength=buf.size)[u]
+        is_num = np.concatenate(nums)
+        snum = np.bincount(cell[is_num], minlength=buf.size)[u].astype(float)  # shared numbers
         n_src = (doc.src_nums[I] - doc.src_nums[Ia]).astype(float)
         if len(u) and a * b > 1:  # an anchor repeated inside a group must not count twice
             ur, uc = np.divmod(u, W)
@@ -170,7 +172,7 @@ def bead_costs(
         np.maximum(den, 0, out=den)
         den *= NUMBER_MISS
         buf += den
-        fsrc = _group_flags(doc.src.flags, a)[I]
+        fsrc = _group_flags(doc.src.flags, a).astype(np.uint8)[I]
         buf += _FLAG_COST[fsrc ^ ftgt]
         if spk:
             buf += _speaker_cost(doc, Ia, Jb, a, b)
@@ -183,7 +185,6 @@ def bead_costs(
         if len(edge_rows):
             je = J[edge_rows]
             buf[edge_rows] = np.where((je >= b) & (je <= m), buf[edge_rows], np.inf)
-        costs[:, t, :] = buf
     return costs
 
 

@@ -66,7 +66,7 @@ class Gaps:
 def solve(band: Band, types: Sequence[tuple[int, int]], costs: np.ndarray, gaps: Gaps) -> list[tuple[int, int]] | None:
     """The cheapest path as a list of bead types from start to end, or None if no path.
 
-    ``costs[i, t, w]`` is the cost of a bead of type ``types[t]`` (``a`` source and ``b``
+    ``costs[t, i, w]`` is the cost of a bead of type ``types[t]`` (``a`` source and ``b``
     translation segments, both at least 1) ending at cell ``(i, lo[i] + w)``, inf where
     impossible (also wherever ``i < a``). 1-0 and 0-1 beads cost ``gaps``.
 
@@ -98,7 +98,7 @@ def solve(band: Band, types: Sequence[tuple[int, int]], costs: np.ndarray, gaps:
     # "open a 1-0 run" (D above + o) and "extend it" (E above + e).
     gather = np.concatenate((base, up[:, None], up[:, None] + (n + 1) * P), axis=1)[:, :, None] + cols
     step = np.empty((n + 1, T + 2, W))
-    step[:, :T] = costs
+    step[:, :T] = costs.transpose(1, 0, 2)
     step[:, T] = o
     step[:, T + 1] = e
     ramp = e * cols
@@ -173,7 +173,7 @@ def _backtrace(
                 continue
             tol = 1e-7 * max(1.0, abs(here))  # _close, inline: this is the hot loop
             for t, (a, b) in enumerate(types):
-                if i >= a and abs(d_at(base[i][t] + w) + cost_at(i, t, w) - here) <= tol:
+                if i >= a and abs(d_at(base[i][t] + w) + cost_at(t, i, w) - here) <= tol:
                     break
             path.append((a, b))
             i, j, state = i - a, j - b, "D"

@@ -23,6 +23,13 @@ Method (Gale & Church 1993, with what transcripts and the pair itself add):
 Each bead gets a confidence in [0, 1]: about the probability that a true pair looks this far
 off (length, anchors, punctuation), so low values mean "look at this pair".
 
+Speed (the UI re-aligns after every edit; ``transqa check`` aligns every document): what is read
+off each distinct text and word is cached between alignments, so a re-alignment reads only
+edited lines; words are folded and reduced to skeletons in batches (one ``str.translate`` and a
+few regular expressions over all new words joined), never a Python loop per character; bead
+costs are computed in place over the whole band, anchors only at the cells they touch; the
+programme does one gather per row. bench/align_speed_bench.py measures it.
+
 Where things are: :mod:`~transqa.align.features` (what is read off a segment),
 :mod:`~transqa.align.skeleton` (names across scripts), :mod:`~transqa.align.lexicon` (word
 pairs learnt from the document), :mod:`~transqa.align.pairdata` (the pair as arrays, the

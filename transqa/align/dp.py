@@ -159,7 +159,7 @@ def _backtrace(
         if state == "D":
             state = "A"
             d = d_at(r + w)
-            if not _close(a_at(r + w), d):  # ends in a run of 0-1: find where it starts
+            if abs(a_at(r + w) - d) > 1e-7 * max(1.0, abs(d)):  # not _close: ends in a run of 0-1, find its start
                 k = w - 1
                 while not _close(a_at(r + k) + o + e * (w - k - 1), d):
                     k -= 1

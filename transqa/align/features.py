@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
+from typing import NamedTuple
 
 import numpy as np
 
@@ -139,8 +140,7 @@ def _with_digits(words: list[str], lengths: list[int]) -> set[int]:
     return set(np.searchsorted(ends, at, side="right").tolist())
 
 
-@dataclass(frozen=True, slots=True)
-class _Text:
+class _Text(NamedTuple):  # a tuple: built tens of thousands of times, faster than a dataclass
     length: int
     flags: int
     anchors: frozenset[str]

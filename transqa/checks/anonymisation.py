@@ -120,6 +120,7 @@ def _carried_over(segment: Segment, m: Match, doc: Document) -> bool:
     found = WORD.findall(segment.text[m.start:m.end])
     if not found or not all(w.isascii() or _latin_letters(w) for w in found):
         return True
+    found = [w for w in found if w[0].isupper()] or found  # "Falme za Kiarabu": the name words, not "za"
     translation = _translation(segment, doc)
     if translation is None:
         return True

@@ -6,10 +6,12 @@ aligned and checked the same way.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,6 +79,27 @@ def _check_one(project: Project, spec: TranscriptSpec, settings: CheckSettings) 
 def _worker_init(settings: CheckSettings) -> None:
     global _WORKER_SETTINGS
     _WORKER_SETTINGS = settings
+    _batch_gc().__enter__()  # the worker lives for one batch
+
+
+@contextmanager
+def _batch_gc() -> Iterator[None]:
+    """Fewer garbage-collector passes during a batch run.
+
+    A run allocates millions of short-lived objects next to large long-lived caches (word
+    lists, gazetteers, per-word analyses) that every full collection walks again: on 12,000
+    real pairs collection took a fifth of the time. Freezing what exists and collecting the
+    youngest generation less often keeps collection on at a fraction of the cost.
+    """
+    old = gc.get_threshold()
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+        gc.unfreeze()
 
 
 _WORKER_SETTINGS: CheckSettings | None = None
@@ -106,15 +129,22 @@ def check_project(project: Project, settings: CheckSettings | None = None, *,
     n = default_workers(len(specs)) if workers is None else max(1, workers)
     pairs: list[tuple[Document, list[Finding]]] = []
     if n == 1:
-        for done, spec in enumerate(specs, 1):
-            pairs.append(_check_one(project, spec, settings))
-            if progress:
-                progress(done, len(specs))
+        with _batch_gc():
+            for done, spec in enumerate(specs, 1):
+                pairs.append(_check_one(project, spec, settings))
+                if progress:
+                    progress(done, len(specs))
     else:
+        # The first transcript is checked here, before the workers fork: it loads the language
+        # models, word lists and gazetteers once, and the workers inherit them.
+        with _batch_gc():
+            pairs.append(_check_one(project, specs[0], settings))
+        if progress:
+            progress(1, len(specs))
         ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         with ProcessPoolExecutor(n, mp_context=ctx, initializer=_worker_init, initargs=(settings,)) as pool:
-            futures = [pool.submit(_check_in_worker, project, spec) for spec in specs]
-            for done, fut in enumerate(futures, 1):
+            futures = [pool.submit(_check_in_worker, project, spec) for spec in specs[1:]]
+            for done, fut in enumerate(futures, 2):
                 pairs.append(fut.result())
                 if progress:
                     progress(done, len(specs))

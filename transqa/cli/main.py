@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from transqa import __version__
 from transqa.cli import align as align_cmd
 from transqa.cli import anonymise as anonymise_cmd
+from transqa.cli import apply_review as apply_review_cmd
 from transqa.cli import check as check_cmd
 from transqa.cli import export as export_cmd
 from transqa.cli import checks as checks_cmd
@@ -24,7 +25,7 @@ from transqa.cli import verify as verify_cmd
 from transqa.cli import review as review_cmd
 from transqa.errors import InputError
 
-COMMANDS = (check_cmd, align_cmd, review_cmd, status_cmd, signoff_cmd, verify_cmd, export_cmd, anonymise_cmd, checks_cmd, init_cmd)
+COMMANDS = (check_cmd, align_cmd, review_cmd, status_cmd, signoff_cmd, verify_cmd, export_cmd, apply_review_cmd, anonymise_cmd, checks_cmd, init_cmd)
 
 
 class _Parser(argparse.ArgumentParser):

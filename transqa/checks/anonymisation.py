@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from rapidfuzz.distance import OSA
 
@@ -40,7 +40,7 @@ _SILENCE = ("add the term to the study allow-list (`--allow` or `allow` in trans
 
 
 class _DocState:
-    __slots__ = ("allow", "descriptors", "lower", "matcher", "per_segment", "defined_codes", "unit_of", "carried")
+    __slots__ = ("allow", "descriptors", "lower", "matcher", "defined_codes", "unit_of", "carried")
 
     def __init__(self, doc: Document) -> None:
         s = doc.settings
@@ -48,7 +48,6 @@ class _DocState:
         self.descriptors = frozenset(d.casefold() for d in s.descriptors)
         self.matcher = matcher_for(s.register) if s.register is not None and len(s.register) else None
         self.lower: dict[str, frozenset[str]] = {}
-        self.per_segment: dict[tuple[str, int], SegmentAnalysis] = {}
         self.defined_codes: set[str] | None = None
         self.unit_of: dict[int, Unit] | None = None  # id(source segment) -> its unit
         self.carried: dict[int, list[str]] = {}  # unit index -> [translation text, its folded words] (lazily)
@@ -61,12 +60,20 @@ def _state(doc: Document) -> _DocState:
     return st
 
 
+_SIDE_KEYS = {"source": _KEY + ".source", "translation": _KEY + ".translation"}
+
+
 def _analysis(segment: Segment, side: str, doc: Document) -> SegmentAnalysis:
+    # Fourteen segment checks ask for every segment's analysis: the hit path is two dict
+    # look-ups in ``doc.cache`` (per side, keyed by the segment object's id).
+    per = doc.cache.get(_SIDE_KEYS[side])
+    if per is not None:
+        got = per.get(id(segment))
+        if got is not None:
+            return got
+    else:
+        per = doc.cache[_SIDE_KEYS[side]] = {}
     st = _state(doc)
-    key = (side, id(segment))
-    got = st.per_segment.get(key)
-    if got is not None:
-        return got
     lower = st.lower.get(side)
     if lower is None:
         lower = st.lower[side] = lowercase_vocabulary(s.text for s in doc.segments(side))
@@ -81,7 +88,7 @@ def _analysis(segment: Segment, side: str, doc: Document) -> SegmentAnalysis:
     )
     if side == "source" and got.names and doc.has_translation:
         got.names = [m for m in got.names if _carried_over(segment, m, doc)]
-    st.per_segment[key] = got
+    per[id(segment)] = got
     return got
 
 
@@ -171,13 +178,22 @@ _ADVICE = {
 }
 
 
-def _pattern_hits(kind: str, segment: Segment, side: str, doc: Document, label: str) -> Iterator[Hit]:
-    for m in _analysis(segment, side, doc).patterns:
+def _pattern_hits(kind: str, segment: Segment, side: str, doc: Document, label: str) -> Iterable[Hit]:
+    # Most segments have no pattern identifier: answer them without making a generator.
+    pats = _analysis(segment, side, doc).patterns
+    return _pattern_hit_list(pats, kind, segment, side, doc, label) if pats else ()
+
+
+def _pattern_hit_list(pats: list[Match], kind: str, segment: Segment, side: str, doc: Document,
+                      label: str) -> list[Hit]:
+    out: list[Hit] = []
+    for m in pats:
         if m.kind == kind:
             span = (m.start, m.end)
             advice = _ADVICE.get(kind, "replace it with a placeholder")
-            yield Hit(f"{m.detail or label}{_shown(segment, span, doc)}: {advice}",
-                      side=side, span=span, evidence=_evidence(segment, span, doc))  # type: ignore[arg-type]
+            out.append(Hit(f"{m.detail or label}{_shown(segment, span, doc)}: {advice}",
+                           side=side, span=span, evidence=_evidence(segment, span, doc)))  # type: ignore[arg-type]
+    return out
 
 
 _METHOD_WORDS = {"exact": "", "affix": " (inflected)", "fuzzy": " (misspelled)", "translit": " (in another script)"}
@@ -185,7 +201,7 @@ _METHOD_WORDS = {"exact": "", "affix": " (inflected)", "fuzzy": " (misspelled)",
 
 @check("anonymisation.register-hit", severity="error", scope=Scope.SEGMENT, silence=_SILENCE,
        example="register: Amani → [P3]; translation: “Amani's mother came”")
-def register_hit(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
+def register_hit(segment: Segment, side: str, doc: Document) -> Iterable[Hit]:
     """An original listed in the anonymisation register is still in the text.
 
     Every original and variant of the register (``--register`` or the project's register) is
@@ -204,6 +220,13 @@ def register_hit(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
     (German "Leben" is not a Hebrew ``לוי``). A misspelt register place right after a title
     ("Dr. Mushi" near a register village "Mulshi") is reported as a person's name instead.
     """
+    reg = _analysis(segment, side, doc).register
+    if not reg and (not segment.speaker or _state(doc).matcher is None):
+        return ()
+    return _register_hits(reg, segment, side, doc)
+
+
+def _register_hits(reg: list, segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
     st = _state(doc)
     if segment.speaker and st.matcher is not None:
         for h in st.matcher.find(segment.speaker):
@@ -211,7 +234,7 @@ def register_hit(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
             yield Hit(f"speaker label{shown} is a register {h.entry.type}: replace with {h.entry.replacement}",
                       side=side, span=None,  # type: ignore[arg-type]
                       evidence=None if doc.settings.redact else segment.speaker[h.start:h.end])
-    for h in _analysis(segment, side, doc).register:
+    for h in reg:
         span = (h.start, h.end)
         yield Hit(
             f"register {h.entry.type}{_METHOD_WORDS.get(h.method, '')}{_shown(segment, span, doc)} "
@@ -222,33 +245,33 @@ def register_hit(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
 
 @check("anonymisation.phone", severity="error", scope=Scope.SEGMENT, silence=_SILENCE,
        example="“call me on 0772 123456”")
-def phone(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
+def phone(segment: Segment, side: str, doc: Document) -> Iterable[Hit]:
     """A telephone number (German, Israeli, Ugandan, Tanzanian, Indian or international).
 
     Found with libphonenumber's metadata (the ``phonenumbers`` package, offline) for each study
     region, in local (``0772 123456``, ``052-1234567``) and international (``+256 …``) forms.
     Year ranges, dates and grouped thousands are not taken for numbers.
     """
-    yield from _pattern_hits("phone", segment, side, doc, "phone number")
+    return _pattern_hits("phone", segment, side, doc, "phone number")
 
 
 @check("anonymisation.email", severity="error", scope=Scope.SEGMENT, silence=_SILENCE,
        example="“write to anna.mueller@web.de”")
-def email(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
+def email(segment: Segment, side: str, doc: Document) -> Iterable[Hit]:
     """An e-mail address."""
-    yield from _pattern_hits("email", segment, side, doc, "e-mail address")
+    return _pattern_hits("email", segment, side, doc, "e-mail address")
 
 
 @check("anonymisation.url", severity="warning", scope=Scope.SEGMENT, silence=_SILENCE,
        example="“see www.amani-family.org”")
-def url(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
+def url(segment: Segment, side: str, doc: Document) -> Iterable[Hit]:
     """A web address, which may lead to a person or a small organisation."""
-    yield from _pattern_hits("url", segment, side, doc, "web address")
+    return _pattern_hits("url", segment, side, doc, "web address")
 
 
 @check("anonymisation.id-number", severity="error", scope=Scope.SEGMENT, silence=_SILENCE,
        example="“my MRN 1234567”")
-def id_number(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
+def id_number(segment: Segment, side: str, doc: Document) -> Iterable[Hit]:
     """A national or record ID number.
 
     Israeli ID numbers (9 digits with their check digit), Indian Aadhaar numbers (12 digits,
@@ -256,41 +279,47 @@ def id_number(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
     NINs (``CM…``/``CF…``, 14 characters), Tanzanian NIDA numbers (20 digits), and any number
     introduced by a record word (``MRN``, ``patient no``, ``Fallnummer``, ``namba ya mgonjwa``).
     """
-    yield from _pattern_hits("id-number", segment, side, doc, "ID number")
+    return _pattern_hits("id-number", segment, side, doc, "ID number")
 
 
 @check("anonymisation.address", severity="error", scope=Scope.SEGMENT, silence=_SILENCE,
        example="“we live at Hauptstraße 12”")
-def address(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
+def address(segment: Segment, side: str, doc: Document) -> Iterable[Hit]:
     """A street address, P.O. box or German postcode with town.
 
     ``Hauptstraße 12``, ``12 Main Street``, ``Plot 45 Kampala Road``, ``P.O. Box 123``,
     ``S.L.P. 45``, ``רחוב הרצל 5``, ``89073 Ulm``.
     """
-    yield from _pattern_hits("address", segment, side, doc, "street address")
+    return _pattern_hits("address", segment, side, doc, "street address")
 
 
 @check("anonymisation.date", severity="warning", scope=Scope.SEGMENT, silence=_SILENCE,
        example="“she was born on 12 March 1985”")
-def date(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
+def date(segment: Segment, side: str, doc: Document) -> Iterable[Hit]:
     """A full date (day and month, with or without the year), a quasi-identifier.
 
     Numeric (``12/03/1985``, ``2021-03-12``) and written dates with month names in English,
     German, Swahili, Luganda, Hebrew, Hindi and Marathi, in Latin or Devanagari digits. A month
     or year alone is not reported.
     """
-    yield from _pattern_hits("date", segment, side, doc, "full date")
+    return _pattern_hits("date", segment, side, doc, "full date")
 
 
 @check("anonymisation.age", severity="warning", scope=Scope.SEGMENT, silence=_SILENCE,
        example="“she is 34”, “ana miaka 34”, “בת 34”")
-def age(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
+def age(segment: Segment, side: str, doc: Document) -> Iterable[Hit]:
     """An exact age stated about a person, a quasi-identifier (give a range instead)."""
-    yield from _pattern_hits("age", segment, side, doc, "age")
+    return _pattern_hits("age", segment, side, doc, "age")
 
 
-def _name_hits(kinds: tuple[str, ...], segment: Segment, side: str, doc: Document, what: str) -> Iterator[Hit]:
-    for m in _analysis(segment, side, doc).names:
+def _name_hits(kinds: tuple[str, ...], segment: Segment, side: str, doc: Document, what: str) -> Iterable[Hit]:
+    names = _analysis(segment, side, doc).names
+    return _name_hit_gen(names, kinds, segment, side, doc, what) if names else ()
+
+
+def _name_hit_gen(names: list[Match], kinds: tuple[str, ...], segment: Segment, side: str, doc: Document,
+                  what: str) -> Iterator[Hit]:
+    for m in names:
         if m.kind not in kinds:
             continue
         span = (m.start, m.end)
@@ -320,12 +349,12 @@ def person_name(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
     not carry over (in the same or a near spelling) is a word of the source language (Luganda
     ``Yee`` = yes) and is not reported; names after a title always are.
     """
-    yield from _name_hits(("person-name",), segment, side, doc, "name")
+    return _name_hits(("person-name",), segment, side, doc, "name")
 
 
 @check("anonymisation.place", severity="warning", scope=Scope.SEGMENT, silence=_SILENCE,
        example="“we moved from Mbarara”")
-def place(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
+def place(segment: Segment, side: str, doc: Document) -> Iterable[Hit]:
     """A place name from the offline gazetteer, a quasi-identifier.
 
     GeoNames cities (with their Hebrew and Devanagari names) and ISO 3166 countries and
@@ -335,12 +364,12 @@ def place(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
     neither carries over nor renders as another known place (Luganda ``Singa`` = if) is not
     reported.
     """
-    yield from _name_hits(("place",), segment, side, doc, "place")
+    return _name_hits(("place",), segment, side, doc, "place")
 
 
 @check("anonymisation.institution", severity="warning", scope=Scope.SEGMENT, silence=_SILENCE,
        example="“she was admitted to Butabika Hospital”")
-def institution(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
+def institution(segment: Segment, side: str, doc: Document) -> Iterable[Hit]:
     """A named hospital, school, church or company, a quasi-identifier.
 
     A capitalised name next to an institution noun: ``Butabika Hospital``, ``St. Mary's
@@ -348,21 +377,24 @@ def institution(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
     its specialty (``Station für Allgemeinpsychiatrie``, ``Department of Psychiatry``) exists in
     every hospital and is not reported.
     """
-    yield from _name_hits(("institution",), segment, side, doc, "institution")
+    return _name_hits(("institution",), segment, side, doc, "institution")
 
 
 @check("anonymisation.blank-out", severity="warning", scope=Scope.SEGMENT,
        example="“my sister XXX said”")
-def blank_out(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
+def blank_out(segment: Segment, side: str, doc: Document) -> Iterable[Hit]:
     """Something was blanked out (``XXX``, ``***``, ``___``, ``[redacted]``) instead of replaced.
 
     The UK Data Service advises replacing identifiers with a placeholder or pseudonym rather
     than removing them: a blank-out loses what kind of thing was there. Transcription
     conventions such as ``[...]`` or ``[inaudible]`` are not blank-outs.
     """
-    for s, e in _analysis(segment, side, doc).blanks:
-        yield Hit("blanked out instead of replaced: use a placeholder such as [name] or a code",
-                  side=side, span=(s, e), evidence=segment.text[s:e])  # type: ignore[arg-type]
+    blanks = _analysis(segment, side, doc).blanks
+    if not blanks:
+        return ()
+    return [Hit("blanked out instead of replaced: use a placeholder such as [name] or a code",
+                side=side, span=(s, e), evidence=segment.text[s:e])  # type: ignore[arg-type]
+            for s, e in blanks]
 
 
 def _defined_codes(doc: Document) -> set[str]:
@@ -390,7 +422,7 @@ def _defined_codes(doc: Document) -> set[str]:
 @check("anonymisation.undefined-code", severity="warning", scope=Scope.SEGMENT,
        example="“[Q7] said” where the study's codes are P1–P8",
        silence="list the code in the register or under [checks.\"anonymisation.undefined-code\"] codes")
-def undefined_code(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
+def undefined_code(segment: Segment, side: str, doc: Document) -> Iterable[Hit]:
     """A participant code the study does not define.
 
     A bracketed code that does not fit the study's code pattern (``[Q7]`` when codes are
@@ -399,7 +431,11 @@ def undefined_code(segment: Segment, side: str, doc: Document) -> Iterator[Hit]:
     """
     found = _analysis(segment, side, doc).placeholders
     if not found:
-        return
+        return ()
+    return _undefined_codes(found, side, doc)
+
+
+def _undefined_codes(found: list[Placeholder], side: str, doc: Document) -> Iterator[Hit]:
     defined = _defined_codes(doc)
     for p in found:
         if p.kind == "unknown-code":

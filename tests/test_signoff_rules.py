@@ -135,6 +135,20 @@ def test_verify_exit_codes(project, capsys, tmp_path):
     assert run_cli(["verify", str(tmp_path / "nowhere")]) == 2
 
 
+def test_verify_accept_records_a_legitimate_outside_change(project, capsys):
+    p = str(project)
+    assert run_cli(["signoff", p, "T1", "--reviewer", "ak"]) == 0
+    tr = project / "ULM" / "t1.en.txt"
+    tr.write_text(tr.read_text(encoding="utf-8").replace("sister", "brother"), encoding="utf-8")
+    capsys.readouterr()
+    assert run_cli(["verify", p, "--accept", "T1", "--reviewer", "ak"]) == 2  # a reason is required
+    assert run_cli(["verify", p, "--accept", "T1", "--reviewer", "nobody", "--reason", "x"]) == 1
+    assert run_cli(["verify", p, "--accept", "T1", "--reviewer", "ak",
+                    "--reason", "translator's corrected version"]) == 0
+    assert "ok:" in capsys.readouterr().out
+    assert entry(status_json(project, capsys), "T1")["state"] == "stale"  # the old sign-off stays stale
+
+
 def test_bad_input_exits_2(project, capsys):
     assert run_cli(["signoff", str(project), "NOPE", "--reviewer", "ak"]) == 2
     assert "no transcript 'NOPE'" in capsys.readouterr().err

@@ -8,11 +8,13 @@ e-mail to the PI) to make rewriting the whole chain detectable too.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from transqa.cli.status import add_db_option
 from transqa.project.config import load_project
-from transqa.store import open_store
+from transqa.errors import InputError
+from transqa.store import Refused, open_store
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -20,6 +22,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        description="Re-hash the audit log chain and every sign-off; report rows edited, "
                                    "deleted or reordered and transcripts changed outside transqa.")
     p.add_argument("project", type=Path, metavar="PROJECT_DIR")
+    p.add_argument("--accept", metavar="TRANSCRIPT_ID", default=None,
+                   help="first record this transcript's files as they are now (after a legitimate change "
+                        "made outside transqa); needs --reviewer and --reason, and is itself audited")
+    p.add_argument("--reviewer", metavar="ID", default=None)
+    p.add_argument("--reason", metavar="TEXT", default=None)
     add_db_option(p)
     p.set_defaults(func=run)
 
@@ -27,6 +34,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     project = load_project(args.project)
     with open_store(project, args.db) as store:
+        if args.accept:
+            if not args.reviewer or not args.reason:
+                raise InputError(None, "--accept needs --reviewer ID and --reason TEXT")
+            try:
+                store.accept_content(args.accept, args.reviewer, args.reason)
+            except Refused as e:
+                print(f"transqa: refused: {e}", file=sys.stderr)
+                return 1
+            print(f"accepted the current files of {args.accept} (sign-offs on earlier content stay stale)")
         report = store.verify()
     for problem in report.problems:
         print(f"FAIL {problem}")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import sys
@@ -28,6 +29,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+# A/B runs on a shared machine: TRANSQA_CODE=<a checkout> measures that checkout's transqa.
+sys.path.insert(0, os.environ.get("TRANSQA_CODE", str(ROOT)))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import corpus  # noqa: E402
@@ -112,7 +115,11 @@ def main() -> None:
     ap.add_argument("--dump")
     ap.add_argument("--compare")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--only", help="comma-separated conditions (timing only; no dump/compare)")
     args = ap.parse_args()
+    global CONDITIONS
+    if args.only:
+        CONDITIONS = tuple(args.only.split(","))
     docs = build()
     table: dict[str, dict] = {}
     found_all: list = []
@@ -124,12 +131,13 @@ def main() -> None:
                        "cold_us_per_pair": round(cold / n * 1e6, 1),
                        "us_per_pair": round(statistics.median(times) / n * 1e6, 1)}
         found_all.extend(found)
-    n = sum(table[c]["pairs"] for c in CHECK_PATH)
-    us = sum(table[c]["us_per_pair"] * table[c]["pairs"] for c in CHECK_PATH) / n
+    path = [c for c in CHECK_PATH if c in table]
+    n = sum(table[c]["pairs"] for c in path)
+    us = sum(table[c]["us_per_pair"] * table[c]["pairs"] for c in path) / n if n else 0.0
     print(f"{'condition':10} {'pairs':>7} {'findings':>9} {'cold µs/pair':>13} {'µs/pair':>9}")
     for cond, r in table.items():
         print(f"{cond:10} {r['pairs']:7} {r['findings']:9} {r['cold_us_per_pair']:13} {r['us_per_pair']:9}")
-    print(f"clean+copy+partial: {us:.1f} µs CPU per pair (median of {args.repeat} warm runs)")
+    print(f"{'+'.join(path)}: {us:.1f} µs CPU per pair (median of {args.repeat} warm runs)")
     dumped = rows(found_all)
     status = 0
     if args.dump:
@@ -147,7 +155,8 @@ def main() -> None:
                     break
             status = 1
     out = ROOT / "bench" / "results" / "untranslated_speed.json"
-    out.write_text(json.dumps({"conditions": table, "check_path_us_per_pair": round(us, 1)}, indent=2) + "\n")
+    if "TRANSQA_CODE" not in os.environ:
+        out.write_text(json.dumps({"conditions": table, "check_path_us_per_pair": round(us, 1)}, indent=2) + "\n")
     sys.exit(status)
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from transqa.langid.lexicon import english, key, shared
 from transqa.langid.script_evidence import token_script
@@ -44,8 +44,7 @@ _DIGIT = re.compile(r"\d")
 _OPENERS = frozenset('.!?:;"“”„‘«»(—–-…[')
 
 
-@dataclass(frozen=True, slots=True)
-class Scored:
+class Scored(NamedTuple):
     """Word tokens of a segment (regex matches: text and offsets) with one evidence score each."""
 
     matches: list[re.Match[str]]
@@ -62,30 +61,31 @@ def _covered(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
 
 
 # What a word is, whatever its context, precomputed once per (source language, code pattern):
-# (kind, lookup key, English cB or None, look-alike, score if not in the source, score if in
-# the source). kind: 0 = neutral (digits, acronyms, participant codes), 1 = non-Latin script,
-# 2 = capitalised (its score depends on its place), 3 = lower case (scores final, except the
-# ``ASK_*`` placeholders: ask the character model). look-alike: 1 = the source language uses
-# it clearly more often than English does, 2 = far more often.
-_Static = tuple[int, str, "int | None", int, float, float]
+# (kind, lookup key, score if not in the source, score if in the source, score capitalised
+# mid-sentence if not in the source, ... if in it). kind: 0 = neutral (digits, acronyms,
+# participant codes) or non-Latin script, whatever its place; 2 = capitalised (its score
+# depends on its place); 3 = lower case. The character model's answers (is the word the
+# source language's?) are folded in once, when the entry is made.
+_Static = tuple[int, str, float, float, float, float]
 _STATIC: dict[tuple[str | None, str | None], dict[str, _Static]] = {}
 _CHAR: dict[str, dict[str, bool]] = {}
 _CACHE_MAX = 300_000
 _PLAIN = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#]\w+|\b\w+(?:\.\w+)*\.(?:com|org|net)(?:/\S*)?")
 NOUN_CAPITALISING = frozenset({"de"})  # languages whose common nouns are capitalised
 GENERIC_OTHER = "de"  # the look-alike list used when the source language is unknown
-# Placeholder scores, decided by the character model (is the word the source language's?):
-ASK_IN = 9.0  # in the source, a rarer English word: FOREIGN if so, else ENGLISH_WEAK
-ASK_UNKNOWN = 8.0  # not in the source nor the English list: FOREIGN if so, else FOREIGN_WEAK
-ASK_WEAK = 7.0  # not in the source, a rarer English word: FOREIGN_WEAK if so, else ENGLISH_WEAK
-_RESOLVE = {ASK_IN: (FOREIGN, ENGLISH_WEAK), ASK_UNKNOWN: (FOREIGN, FOREIGN_WEAK), ASK_WEAK: (FOREIGN_WEAK, ENGLISH_WEAK)}
+# Scores that depend on the character model (is the word the source language's?): (if so, if not).
+_ASK_IN = (FOREIGN, ENGLISH_WEAK)  # in the source, a rarer English word
+_ASK_UNKNOWN = (FOREIGN, FOREIGN_WEAK)  # not in the source nor the English list
+_ASK_WEAK = (FOREIGN_WEAK, ENGLISH_WEAK)  # not in the source, a rarer English word
 
 
-def _static(w: str, en: dict[str, int], other: dict[str, int], code: re.Pattern[str] | None) -> _Static:
+def _static(
+    w: str, en: dict[str, int], other: dict[str, int], code: re.Pattern[str] | None, lang: str | None
+) -> _Static:
     if _DIGIT.search(w) or (len(w) > 1 and w.isupper()) or (code is not None and code.fullmatch(w)):
-        return (0, w, None, 0, NEUTRAL, NEUTRAL)
+        return (0, w, NEUTRAL, NEUTRAL, NEUTRAL, NEUTRAL)
     if not w.isascii() and token_script(w) not in (LATIN, OTHER):
-        return (1, w, None, 0, FOREIGN, FOREIGN)
+        return (0, w, FOREIGN, FOREIGN, FOREIGN, FOREIGN)
     k = key(w)
     cb = en.get(k)
     look = 0
@@ -94,17 +94,41 @@ def _static(w: str, en: dict[str, int], other: dict[str, int], code: re.Pattern[
         if ocb is not None and ocb + LOOKALIKE_MARGIN <= (cb if cb is not None else 800):
             look = 2 if ocb + DISTINCT_MARGIN <= (cb if cb is not None else 800) else 1
     # Scores of the word read in lower case (or at a sentence start): outside / inside the source.
+    out: float | tuple[float, float]
+    inside: float | tuple[float, float]
     if look == 2:
         out, inside = FOREIGN, FOREIGN
     elif look == 1:
         out, inside = FOREIGN_WEAK, FOREIGN
     elif cb is None:
-        out, inside = ASK_UNKNOWN, FOREIGN
+        out, inside = _ASK_UNKNOWN, FOREIGN
     elif cb <= STRONG_CB:
         out, inside = ENGLISH, NEUTRAL
     else:
-        out, inside = ASK_WEAK, ASK_IN
-    return (2 if w[0].isupper() else 3, k, cb, look, out, inside)
+        out, inside = _ASK_WEAK, _ASK_IN
+    if isinstance(out, tuple) or isinstance(inside, tuple):
+        own = lang is not None and _reads_as_source(k, lang)
+        if isinstance(out, tuple):
+            out = out[0] if own else out[1]
+        if isinstance(inside, tuple):
+            inside = inside[0] if own else inside[1]
+    if not w[0].isupper():
+        return (3, k, out, inside, out, inside)
+    # Capitalised mid-sentence: a name or title, or (German) a noun.
+    nouns = lang in NOUN_CAPITALISING
+    if look and nouns:
+        mid_out = FOREIGN_WEAK
+    elif cb is not None and cb <= STRONG_CB:
+        mid_out = ENGLISH
+    else:
+        mid_out = NEUTRAL
+    if look:
+        mid_in = FOREIGN
+    elif cb is None and nouns:
+        mid_in = FOREIGN_WEAK
+    else:
+        mid_in = NEUTRAL
+    return (2, k, out, inside, mid_out, mid_in)
 
 
 def _reads_as_source(k: str, lang: str) -> bool:
@@ -141,58 +165,57 @@ def score_words(
     ``neutral`` character ranges (keep-as-is terms, allowed names, bracketed descriptors) and
     ``code`` matches (participant codes) score zero, as do URLs, handles and hashtags.
     """
+    matches, scores = scores_of(text, source, source_lang, neutral, code)
+    return Scored(matches, tuple(scores))
+
+
+def scores_of(
+    text: str,
+    source: frozenset[str] | None,
+    source_lang: str | None,
+    neutral: Sequence[tuple[int, int]],
+    code: re.Pattern[str] | None,
+) -> tuple[list[re.Match[str]], list[float]]:
+    """:func:`score_words` without the wrapping: (word matches, scores), for :mod:`reading`."""
     lang = (source_lang or "").split("-")[0] or None
-    en = english()
-    # Without a source language, German still tells look-alikes ("die", "war") from English.
-    other = shared(lang or GENERIC_OTHER)
     ckey = (lang, code.pattern if code is not None else None)
     cache = _STATIC.get(ckey)
     if cache is None or len(cache) > _CACHE_MAX:
         cache = _STATIC[ckey] = {}
-    nouns = lang in NOUN_CAPITALISING
     src = source or frozenset()
     plain = plain_ranges(text)
     if plain:
         neutral = [*neutral, *plain]
     matches = list(WORD.finditer(text))
-    scores: list[float] = []
-    append = scores.append
-    for i, m in enumerate(matches):
-        w = m.group()
-        st = cache.get(w)
-        if st is None:
-            st = cache[w] = _static(w, en, other, code)
-        kind, k, cb, look, out, inside = st
-        if kind == 3 and not neutral:
-            s = inside if k in src else out
-            if s > FOREIGN:
-                yes, no = _RESOLVE[s]
-                s = yes if (lang is not None and _reads_as_source(k, lang)) else no
-            append(s)
-        elif kind < 2:
-            append(out)
-        elif neutral and _covered(m.start(), m.end(), neutral):
-            append(NEUTRAL)
-        elif kind == 2 and not _initial(text, matches[i - 1].end() if i else 0, m.start()):
-            # Capitalised mid-sentence: a name or title, or (German) a noun.
-            in_src = k in src
-            if look and (in_src or nouns):
-                append(FOREIGN if in_src else FOREIGN_WEAK)
-            elif cb is not None and cb <= STRONG_CB and not in_src:
-                append(ENGLISH)
-            elif in_src and cb is None and nouns:
-                append(FOREIGN_WEAK)
-            else:
-                append(NEUTRAL)
-        else:
-            s = inside if k in src else out
-            if s > FOREIGN:
-                yes, no = _RESOLVE[s]
-                s = yes if (lang is not None and _reads_as_source(k, lang)) else no
-            if kind == 2 and s > FOREIGN_WEAK:
-                s = FOREIGN_WEAK  # a capital at a sentence start: maybe a name
-            append(s)
-    return Scored(matches, tuple(scores))
+    words = [m.group() for m in matches]
+    get = cache.get
+    statics = [get(w) for w in words]
+    if None in statics:
+        en = english()
+        # Without a source language, German still tells look-alikes ("die", "war") from English.
+        other = shared(lang or GENERIC_OTHER)
+        for i, st in enumerate(statics):
+            if st is None:
+                w = words[i]
+                st = cache.get(w)
+                if st is None:
+                    st = cache[w] = _static(w, en, other, code, lang)
+                statics[i] = st
+    # Lower case words (and any word at a sentence start): by the source alone.
+    scores = [st[3] if st[1] in src else st[2] for st in statics]
+    for i, st in enumerate(statics):
+        kind = st[0]
+        if not kind or (kind == 3 and not neutral):
+            continue
+        m = matches[i]
+        if neutral and _covered(m.start(), m.end(), neutral):
+            scores[i] = NEUTRAL
+        elif kind == 2:
+            if not _initial(text, matches[i - 1].end() if i else 0, m.start()):
+                scores[i] = st[5] if st[1] in src else st[4]
+            elif scores[i] > FOREIGN_WEAK:
+                scores[i] = FOREIGN_WEAK  # a capital at a sentence start: maybe a name
+    return matches, scores
 
 
 def _initial(text: str, prev_end: int, start: int) -> bool:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from transqa.langid.evidence import ENGLISH, ENGLISH_WEAK, FOREIGN, FOREIGN_WEAK, score_words
+from transqa.langid.evidence import ENGLISH, ENGLISH_WEAK, FOREIGN, FOREIGN_WEAK, scores_of
 from transqa.langid.script_evidence import token_script
 from transqa.langid.windows import MIN_FOREIGN, WIDTH, foreign_runs, script_runs
 from transqa.text.scripts import LATIN, OTHER
@@ -24,9 +24,12 @@ MIN_FOREIGN_SUM = 2.0  # ... and it has at least this much positive evidence
 WHOLE_COVER = 0.8  # or when non-English windows cover this share of its words
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """What :func:`read_english` found in one segment."""
+class Reading(NamedTuple):
+    """What :func:`read_english` found in one segment.
+
+    A named tuple rather than a frozen dataclass: one is made per segment, and a frozen
+    dataclass costs twice as much to build.
+    """
 
     words: int
     english: int  # words that read as English
@@ -53,21 +56,19 @@ def read_english(
     min_foreign: float = MIN_FOREIGN,
 ) -> Reading:
     """How much of ``text`` reads as English; where it does not (windows of ``width`` words)."""
-    sc = score_words(text, source=source, source_lang=source_lang, neutral=neutral, code=code)
-    scores = sc.scores
+    ms, scores = scores_of(text, source, source_lang, neutral, code)
     n = len(scores)
     # Scores take only five values, so counting them is C-speed work.
     common = scores.count(ENGLISH)
     english = common + scores.count(ENGLISH_WEAK)
     foreign = scores.count(FOREIGN) + FOREIGN_WEAK * scores.count(FOREIGN_WEAK)
     runs = foreign_runs(scores, width, min_foreign) if foreign >= min_foreign else []
-    covered = sum(j - i for i, j in runs)
+    covered = sum(j - i for i, j in runs) if runs else 0
     content = english + foreign
     whole = n >= MIN_WORDS and foreign >= MIN_FOREIGN_SUM and (
         (content and english / content <= MAX_ENGLISH_SHARE) or covered >= WHOLE_COVER * n
     )
-    ms = sc.matches
-    stretches = tuple((ms[i].start(), ms[j - 1].end()) for i, j in runs)
+    stretches = tuple((ms[i].start(), ms[j - 1].end()) for i, j in runs) if runs else ()
     script_spans: tuple[tuple[int, int], ...] = ()
     if not text.isascii():
         flags = [not (w := m.group()).isascii() and token_script(w) not in (LATIN, OTHER) for m in ms]

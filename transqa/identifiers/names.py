@@ -53,10 +53,8 @@ _NON_LATIN_COMMON = NON_LATIN_COMMON
 
 def lowercase_vocabulary(texts: Iterable[str]) -> frozenset[str]:
     """Folded words a document writes in lower case: those are words, not names."""
-    vocab: set[str] = set()
-    for text in texts:
-        vocab.update(w for w in text.split() if w[:1].islower())
-    return frozenset(fold_word(w.strip(".,;:!?\"'()[]“”‘’")) for w in vocab)
+    words = set(" ".join(texts).split())  # each distinct token once, then the lower-case ones
+    return frozenset(fold_word(w.strip(".,;:!?\"'()[]“”‘’")) for w in words if w[:1].islower())
 
 
 def _initial(text: str, start: int) -> bool:
@@ -99,8 +97,13 @@ def title_before(text: str, start: int) -> bool:
     return bool(_HE_TITLE_END.search(head) or _DEVA_TITLE_END.search(head))
 
 
+_GENERIC = ALL_COMMON | INSTITUTION_NOUNS | TITLES | _MONTH_WORDS
+# Generic words that are dropped from the front of a run ("The", "In"), one look-up per word.
+_LEADING_GENERIC = ALL_COMMON - TITLES - INSTITUTION_NOUNS - _ABBREV
+
+
 def _generic(f: str) -> bool:
-    return f in ALL_COMMON or f in INSTITUTION_NOUNS or f in TITLES or f in _MONTH_WORDS
+    return f in _GENERIC
 
 
 def detect(
@@ -261,12 +264,13 @@ def _single(text: str, lang: str, word: tuple[int, int, str, str], allow: frozen
     s, e, w, f = word
     if f in allow:
         return
-    generic = _generic(f)
-    ps = _previous_word(text, s)
-    if (ps is not None and not generic and f not in lower_vocab and fold_word(text[ps:s].rstrip(". \t")) in TITLES
-            and not text[ps:s].strip(". \t").isupper()):
-        out.append(Match("person-name", ps, e, "name after a title"))
-        return
+    generic = f in _GENERIC
+    if not generic and f not in lower_vocab:
+        ps = _previous_word(text, s)
+        if (ps is not None and fold_word(text[ps:s].rstrip(". \t")) in TITLES
+                and not text[ps:s].strip(". \t").isupper()):
+            out.append(Match("person-name", ps, e, "name after a title"))
+            return
     if lang in ("sw", "lg") and not generic:
         li = _LOWER_INSTITUTION.search(text, max(0, s - 24), s)
         if li is not None:
@@ -289,23 +293,24 @@ def _latin(text: str, lang: str, caps: list[tuple[int, int, str]], allow: frozen
     # Group capitalised words into runs joined by a space, a hyphen or a linking word.
     runs: list[list[tuple[int, int, str, str]]] = []
     for s, e, w in caps:
-        if not _free(s, skip):
+        if skip and not _free(s, skip):
             continue
         f = fold_word(w)
-        gap = text[runs[-1][-1][1]:s] if runs else ""
-        if runs and f not in TITLES and (_JOIN.match(gap) or (gap.strip() == "." and gap.startswith(". ")
-                                          and (runs[-1][-1][3] in _ABBREV or len(runs[-1][-1][2]) == 1))):
-            runs[-1].append((s, e, w, f))
-        else:
-            runs.append([(s, e, w, f)])
+        if runs:
+            last = runs[-1][-1]
+            gap = text[last[1]:s]
+            if f not in TITLES and (gap == " " or _JOIN.match(gap) or (
+                    gap.strip() == "." and gap.startswith(". ") and (last[3] in _ABBREV or len(last[2]) == 1))):
+                runs[-1].append((s, e, w, f))
+                continue
+        runs.append([(s, e, w, f)])
     if not runs:
         return
     gaz = gazetteer()
     common = COMMON_WORDS.get(lang, COMMON_WORDS["en"])
     for run in runs:
         # split off leading generic words that are not titles ("The", "In") and drop allow-listed words
-        while run and (run[0][3] in ALL_COMMON and run[0][3] not in TITLES and run[0][3] not in INSTITUTION_NOUNS
-                       and run[0][3] not in _ABBREV):
+        while run and run[0][3] in _LEADING_GENERIC:
             run = run[1:]
         if not run:
             continue

@@ -28,7 +28,9 @@ from transqa.identifiers.lexicon import ALL_COMMON, COMMON_WORDS, INSTITUTION_NO
 from transqa.identifiers.patterns import Match
 
 # A capitalised Latin word (with inner apostrophes/hyphens: O'Brien, Neu-Ulm, Mary's).
-_CAP = re.compile(r"(?<![\w'’\-])[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ][^\W_]*(?:['’\-][^\W_]+)*")
+# The capital comes first and the look-behind (over it and the character before) second, so the
+# regex engine skips to the next capital instead of testing the look-behind at every position.
+_CAP = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ](?<![\w'’\-].)[^\W_]*(?:['’\-][^\W_]+)*")
 _NONLATIN = re.compile(r"[\u05d0-\u05ea\u0900-\u097f]")
 _NONLATIN_WORD = re.compile(r"[\u05d0-\u05ea\u0900-\u097f][\u05d0-\u05ea\u0591-\u05c7\u0900-\u097f\u200c\u200d'׳\"״\-]*")
 _JOIN = re.compile(r"^(?:\s+|\s+(?:of|the|for|de|es|la|ya|lya|wa|za|am|an|der|des|für)\s+|-)$")

@@ -55,29 +55,37 @@ class _Analysis:
             out.extend(m.span() for m in self.keep.finditer(text))
         return out
 
-    def source_of(self, unit: Unit) -> frozenset[str]:
-        """Words of the unit's source and of its neighbours' (alignment may be one bead off)."""
+    def source_of(self, unit: Unit) -> tuple[frozenset[str], ...]:
+        """Word sets of the unit's source and of its neighbours' (alignment may be one bead off).
+
+        Kept apart (a word is in the source when any set holds it): building their union for
+        every unit cost more than the lookups it saves.
+        """
         units = self.doc.units
-        out: frozenset[str] = frozenset()
-        for i in (unit.index - 1, unit.index, unit.index + 1):
+        out: list[frozenset[str]] = []
+        for i in (unit.index, unit.index - 1, unit.index + 1):
             if 0 <= i < len(units):
                 words = self.sources.get(i)
                 if words is None:
                     u = units[i]
-                    words = self.sources[i] = source_words(u.source_text) if u.source else frozenset()
-                out = out | words if out else words
-        return out
+                    src = u.source
+                    text = src[0].text if len(src) == 1 else u.source_text
+                    words = self.sources[i] = source_words(text) if src else frozenset()
+                if words:
+                    out.append(words)
+        return tuple(out)
 
     def reading(self, seg: Segment, side: str) -> Reading:
         """How English a segment of the English side reads (cached)."""
         r = self.readings.get(id(seg))
         if r is None:
             unit = self.unit_of.get(id(seg)) if side == "translation" else None
-            src = self.source_of(unit) if unit is not None else None
+            srcs = self.source_of(unit) if unit is not None else ()
             lang = self.doc.source_lang if side == "translation" else None
+            text = seg.text
             r = read_english(
-                seg.text, source=src, source_lang=lang, neutral=self.neutral(seg.text), code=self.code,
-                width=self.width, min_foreign=self.min_foreign,
+                text, sources=srcs, source_lang=lang, neutral=self.neutral(text) if self.keep is not None or "[" in text else (),
+                code=self.code, width=self.width, min_foreign=self.min_foreign,
             )
             self.readings[id(seg)] = r
         return r

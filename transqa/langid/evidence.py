@@ -70,6 +70,7 @@ _Static = tuple[int, str, float, float, float, float]
 _STATIC: dict[tuple[str | None, str | None], dict[str, _Static]] = {}
 _CHAR: dict[str, dict[str, bool]] = {}
 _CACHE_MAX = 300_000
+_NONE: frozenset[str] = frozenset()
 _PLAIN = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#]\w+|\b\w+(?:\.\w+)*\.(?:com|org|net)(?:/\S*)?")
 NOUN_CAPITALISING = frozenset({"de"})  # languages whose common nouns are capitalised
 GENERIC_OTHER = "de"  # the look-alike list used when the source language is unknown
@@ -165,24 +166,32 @@ def score_words(
     ``neutral`` character ranges (keep-as-is terms, allowed names, bracketed descriptors) and
     ``code`` matches (participant codes) score zero, as do URLs, handles and hashtags.
     """
-    matches, scores = scores_of(text, source, source_lang, neutral, code)
+    matches, scores = scores_of(text, (source,) if source else (), source_lang, neutral, code)
     return Scored(matches, tuple(scores))
 
 
 def scores_of(
     text: str,
-    source: frozenset[str] | None,
+    sources: Sequence[frozenset[str]],
     source_lang: str | None,
     neutral: Sequence[tuple[int, int]],
     code: re.Pattern[str] | None,
 ) -> tuple[list[re.Match[str]], list[float]]:
-    """:func:`score_words` without the wrapping: (word matches, scores), for :mod:`reading`."""
+    """:func:`score_words` without the wrapping: (word matches, scores), for :mod:`reading`.
+
+    ``sources``: word sets (the aligned source segment's and its neighbours'); a word is "in
+    the source" when any holds it. Testing up to three sets costs less than building their
+    union for every segment.
+    """
     lang = (source_lang or "").split("-")[0] or None
     ckey = (lang, code.pattern if code is not None else None)
     cache = _STATIC.get(ckey)
     if cache is None or len(cache) > _CACHE_MAX:
         cache = _STATIC[ckey] = {}
-    src = source or frozenset()
+    sets = [x for x in sources if x]
+    if len(sets) > 3:
+        sets = [frozenset().union(*sets)]
+    a, b, c = (*sets, _NONE, _NONE, _NONE)[:3]
     plain = plain_ranges(text)
     if plain:
         neutral = [*neutral, *plain]
@@ -202,7 +211,10 @@ def scores_of(
                     st = cache[w] = _static(w, en, other, code, lang)
                 statics[i] = st
     # Lower case words (and any word at a sentence start): by the source alone.
-    scores = [st[3] if st[1] in src else st[2] for st in statics]
+    if b:
+        scores = [st[3] if (k := st[1]) in a or k in b or k in c else st[2] for st in statics]
+    else:
+        scores = [st[3] if st[1] in a else st[2] for st in statics]
     for i, st in enumerate(statics):
         kind = st[0]
         if not kind or (kind == 3 and not neutral):
@@ -212,7 +224,8 @@ def scores_of(
             scores[i] = NEUTRAL
         elif kind == 2:
             if not _initial(text, matches[i - 1].end() if i else 0, m.start()):
-                scores[i] = st[5] if st[1] in src else st[4]
+                k = st[1]
+                scores[i] = st[5] if k in a or k in b or k in c else st[4]
             elif scores[i] > FOREIGN_WEAK:
                 scores[i] = FOREIGN_WEAK  # a capital at a sentence start: maybe a name
     return matches, scores

@@ -49,14 +49,19 @@ def read_english(
     text: str,
     *,
     source: frozenset[str] | None = None,
+    sources: Sequence[frozenset[str]] = (),
     source_lang: str | None = None,
     neutral: Sequence[tuple[int, int]] = (),
     code: re.Pattern[str] | None = None,
     width: int = WIDTH,
     min_foreign: float = MIN_FOREIGN,
 ) -> Reading:
-    """How much of ``text`` reads as English; where it does not (windows of ``width`` words)."""
-    ms, scores = scores_of(text, source, source_lang, neutral, code)
+    """How much of ``text`` reads as English; where it does not (windows of ``width`` words).
+
+    ``source``: the aligned source segment's words (:func:`~transqa.langid.evidence.source_words`);
+    or ``sources``: several such sets (the segment's and its neighbours'), spared the union.
+    """
+    ms, scores = scores_of(text, (source, *sources) if source else sources, source_lang, neutral, code)
     n = len(scores)
     # Scores take only five values, so counting them is C-speed work.
     common = scores.count(ENGLISH)

@@ -71,6 +71,8 @@ _STATIC: dict[tuple[str | None, str | None], dict[str, _Static]] = {}
 _CHAR: dict[str, dict[str, bool]] = {}
 _CACHE_MAX = 300_000
 _NONE: frozenset[str] = frozenset()
+# A word token (WORD) with the text before it: the characters no word can start with.
+_GAP_WORD = re.compile(rf"([\W_]*)({WORD.pattern})")
 _PLAIN = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#]\w+|\b\w+(?:\.\w+)*\.(?:com|org|net)(?:/\S*)?")
 NOUN_CAPITALISING = frozenset({"de"})  # languages whose common nouns are capitalised
 GENERIC_OTHER = "de"  # the look-alike list used when the source language is unknown
@@ -166,8 +168,8 @@ def score_words(
     ``neutral`` character ranges (keep-as-is terms, allowed names, bracketed descriptors) and
     ``code`` matches (participant codes) score zero, as do URLs, handles and hashtags.
     """
-    matches, scores = scores_of(text, (source,) if source else (), source_lang, neutral, code)
-    return Scored(matches, tuple(scores))
+    _, scores = scores_of(text, (source,) if source else (), source_lang, neutral, code)
+    return Scored(list(WORD.finditer(text)), tuple(scores))
 
 
 def scores_of(
@@ -176,9 +178,11 @@ def scores_of(
     source_lang: str | None,
     neutral: Sequence[tuple[int, int]],
     code: re.Pattern[str] | None,
-) -> tuple[list[re.Match[str]], list[float]]:
-    """:func:`score_words` without the wrapping: (word matches, scores), for :mod:`reading`.
+) -> tuple[list[tuple[str, str]], list[float]]:
+    """:func:`score_words` without the wrapping, for :mod:`reading`: (gap, word) pairs, scores.
 
+    Each word comes with the text between it and the previous word (what the capital rule
+    needs), so no match objects are made; :func:`spans` gives offsets when they are needed.
     ``sources``: word sets (the aligned source segment's and its neighbours'); a word is "in
     the source" when any holds it. Testing up to three sets costs less than building their
     union for every segment.
@@ -195,17 +199,16 @@ def scores_of(
     plain = plain_ranges(text)
     if plain:
         neutral = [*neutral, *plain]
-    matches = list(WORD.finditer(text))
-    words = [m.group() for m in matches]
+    pairs = _GAP_WORD.findall(text)
     get = cache.get
-    statics = [get(w) for w in words]
+    statics = [get(w) for _, w in pairs]
     if None in statics:
         en = english()
         # Without a source language, German still tells look-alikes ("die", "war") from English.
         other = shared(lang or GENERIC_OTHER)
         for i, st in enumerate(statics):
             if st is None:
-                w = words[i]
+                w = pairs[i][1]
                 st = cache.get(w)
                 if st is None:
                     st = cache[w] = _static(w, en, other, code, lang)
@@ -215,25 +218,30 @@ def scores_of(
         scores = [st[3] if (k := st[1]) in a or k in b or k in c else st[2] for st in statics]
     else:
         scores = [st[3] if st[1] in a else st[2] for st in statics]
+    at = spans(text) if neutral else None
     for i, st in enumerate(statics):
         kind = st[0]
-        if not kind or (kind == 3 and not neutral):
+        if not kind or (kind == 3 and at is None):
             continue
-        m = matches[i]
-        if neutral and _covered(m.start(), m.end(), neutral):
+        if at is not None and _covered(*at[i], neutral):
             scores[i] = NEUTRAL
         elif kind == 2:
-            if not _initial(text, matches[i - 1].end() if i else 0, m.start()):
+            if not _initial(pairs[i][0], i == 0):
                 k = st[1]
                 scores[i] = st[5] if k in a or k in b or k in c else st[4]
             elif scores[i] > FOREIGN_WEAK:
                 scores[i] = FOREIGN_WEAK  # a capital at a sentence start: maybe a name
-    return matches, scores
+    return pairs, scores
 
 
-def _initial(text: str, prev_end: int, start: int) -> bool:
-    """Is the word at ``start`` the first of a sentence (so its capital says nothing)?"""
-    if prev_end == 0:
-        return not text[:start].strip() or text[:start].rstrip()[-1] in _OPENERS
-    gap = text[prev_end:start].rstrip()
+def spans(text: str) -> list[tuple[int, int]]:
+    """Character offsets of the word tokens of ``text`` (the words of :func:`scores_of`)."""
+    return [m.span() for m in WORD.finditer(text)]
+
+
+def _initial(gap: str, first: bool) -> bool:
+    """Is a word the first of a sentence (so its capital says nothing)? ``gap``: the text before it."""
+    gap = gap.rstrip()
+    if first:
+        return not gap or gap[-1] in _OPENERS
     return bool(gap) and gap[-1] in _OPENERS

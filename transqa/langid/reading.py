@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from transqa.langid.evidence import ENGLISH, ENGLISH_WEAK, FOREIGN, FOREIGN_WEAK, scores_of
+from transqa.langid.evidence import ENGLISH, ENGLISH_WEAK, FOREIGN, FOREIGN_WEAK, scores_of, spans
 from transqa.langid.script_evidence import token_script
 from transqa.langid.windows import MIN_FOREIGN, WIDTH, foreign_runs, script_runs
 from transqa.text.scripts import LATIN, OTHER
@@ -61,7 +61,7 @@ def read_english(
     ``source``: the aligned source segment's words (:func:`~transqa.langid.evidence.source_words`);
     or ``sources``: several such sets (the segment's and its neighbours'), spared the union.
     """
-    ms, scores = scores_of(text, (source, *sources) if source else sources, source_lang, neutral, code)
+    pairs, scores = scores_of(text, (source, *sources) if source else sources, source_lang, neutral, code)
     n = len(scores)
     # Scores take only five values, so counting them is C-speed work.
     common = scores.count(ENGLISH)
@@ -73,10 +73,12 @@ def read_english(
     whole = n >= MIN_WORDS and foreign >= MIN_FOREIGN_SUM and (
         (content and english / content <= MAX_ENGLISH_SHARE) or covered >= WHOLE_COVER * n
     )
-    stretches = tuple((ms[i].start(), ms[j - 1].end()) for i, j in runs) if runs else ()
+    at = spans(text) if runs else None
+    stretches = tuple((at[i][0], at[j - 1][1]) for i, j in runs) if at else ()
     script_spans: tuple[tuple[int, int], ...] = ()
     if not text.isascii():
-        flags = [not (w := m.group()).isascii() and token_script(w) not in (LATIN, OTHER) for m in ms]
+        flags = [not w.isascii() and token_script(w) not in (LATIN, OTHER) for _, w in pairs]
         if sum(flags) >= 2:
-            script_spans = tuple((ms[i].start(), ms[j - 1].end()) for i, j in script_runs(scores, flags))
+            at = at or spans(text)
+            script_spans = tuple((at[i][0], at[j - 1][1]) for i, j in script_runs(scores, flags))
     return Reading(n, english, common, foreign, bool(whole), stretches, script_spans)

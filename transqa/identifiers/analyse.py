@@ -49,14 +49,19 @@ def analyse(
     # reports it. Exact and inflected register hits stay register hits.
     reg = [h for h in reg if not (h.method == "fuzzy" and h.entry.type != "person" and title_before(text, h.start))]
     skip += [(h.start, h.end) for h in reg]
-    pats = [m for m in find_all(text) if not _inside(m.start, skip)]
-    if allow:
-        pats = [m for m in pats if fold(text[m.start:m.end]) not in allow]
-    skip += [(m.start, m.end) for m in pats]
+    pats = find_all(text)  # a new list: filtered below only when there is something to filter
+    if pats:
+        if skip:
+            pats = [m for m in pats if not _inside(m.start, skip)]
+        if allow:
+            pats = [m for m in pats if fold(text[m.start:m.end]) not in allow]
+        skip += [(m.start, m.end) for m in pats]
     names = detect_names(text, lang, allow=allow, lower_vocab=lower_vocab, skip=skip) if with_names else []
-    if allow:
+    if allow and names:
         names = [m for m in names if fold(text[m.start:m.end]) not in allow]
-    blanks = [b for b in blank_outs(text) if not _inside(b[0], skip)]
+    blanks = blank_outs(text)
+    if blanks and skip:
+        blanks = [b for b in blanks if not _inside(b[0], skip)]
     return SegmentAnalysis(ph, reg, pats, names, blanks)
 
 

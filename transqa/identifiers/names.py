@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from transqa.identifiers.affixes import fold_word
 from transqa.identifiers.gazetteer import Gazetteer, _non_latin_worthy, gazetteer
@@ -56,7 +57,12 @@ _NON_LATIN_COMMON = NON_LATIN_COMMON
 def lowercase_vocabulary(texts: Iterable[str]) -> frozenset[str]:
     """Folded words a document writes in lower case: those are words, not names."""
     words = set(" ".join(texts).split())  # each distinct token once, then the lower-case ones
-    return frozenset(fold_word(w.strip(".,;:!?\"'()[]“”‘’")) for w in words if w[:1].islower())
+    return frozenset(map(_vocabulary_key, [w for w in words if w[:1].islower()]))
+
+
+@lru_cache(maxsize=200_000)
+def _vocabulary_key(token: str) -> str:
+    return fold_word(token.strip(".,;:!?\"'()[]“”‘’"))
 
 
 def _initial(text: str, start: int) -> bool:
@@ -122,7 +128,7 @@ def detect(
     skip = list(skip or ())
     if _NONLATIN.search(text):
         _non_latin(text, allow, skip, out)
-    caps = [(m.start(), m.end(), m.group()) for m in _CAP.finditer(text)]
+    caps = [(*m.span(), m.group()) for m in _CAP.finditer(text)]
     if caps:
         _latin(text, (lang or "en").split("-")[0], caps, allow, lower_vocab, skip, out)
     if len(out) > 1:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import NamedTuple
 
 from transqa.langid.lexicon import english, key, shared
@@ -53,7 +54,8 @@ class Scored(NamedTuple):
 
 def source_words(text: str) -> frozenset[str]:
     """Lookup forms of the words of an aligned source segment."""
-    return frozenset(WORD.findall(text.casefold().replace("\u2019", "'")))
+    text = text.casefold().replace("\u2019", "'")
+    return frozenset((_ASCII_WORD if text.isascii() else WORD).findall(text))
 
 
 def _covered(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
@@ -73,6 +75,11 @@ _CACHE_MAX = 300_000
 _NONE: frozenset[str] = frozenset()
 # A word token (WORD) with the text before it: the characters no word can start with.
 _GAP_WORD = re.compile(rf"([\W_]*)({WORD.pattern})")
+# The same on ASCII text (most English segments), ~20% faster: there WORD's classes reduce
+# to these (letters and digits start a word; ' and - join; the other ranges are not ASCII).
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]\w*(?:['\-][A-Za-z0-9]\w*)*", re.ASCII)
+_ASCII_GAP_WORD = re.compile(rf"([^A-Za-z0-9]*)({_ASCII_WORD.pattern})", re.ASCII)
+_WORD_OF_PAIR = itemgetter(1)
 _PLAIN = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#]\w+|\b\w+(?:\.\w+)*\.(?:com|org|net)(?:/\S*)?")
 NOUN_CAPITALISING = frozenset({"de"})  # languages whose common nouns are capitalised
 GENERIC_OTHER = "de"  # the look-alike list used when the source language is unknown
@@ -199,9 +206,8 @@ def scores_of(
     plain = plain_ranges(text)
     if plain:
         neutral = [*neutral, *plain]
-    pairs = _GAP_WORD.findall(text)
-    get = cache.get
-    statics = [get(w) for _, w in pairs]
+    pairs = (_ASCII_GAP_WORD if text.isascii() else _GAP_WORD).findall(text)
+    statics = list(map(cache.get, map(_WORD_OF_PAIR, pairs)))
     if None in statics:
         en = english()
         # Without a source language, German still tells look-alikes ("die", "war") from English.

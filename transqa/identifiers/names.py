@@ -327,7 +327,7 @@ def _latin(text: str, lang: str, caps: list[tuple[int, int, str]], allow: frozen
             continue
         start, end = run[0][0], run[-1][1]
         folds = [r[3] for r in run]
-        if " ".join(folds) in allow or all(f in allow for f in folds):
+        if allow and (" ".join(folds) in allow or all(f in allow for f in folds)):
             continue
         # 1. title + name: "Dr. Sarah Mwangi", "Mama Amina" (title inside the run or just before it)
         title_in_run = run[0][3] in TITLES and len(run) > 1
@@ -342,7 +342,8 @@ def _latin(text: str, lang: str, caps: list[tuple[int, int, str]], allow: frozen
         # 2. institution: a run containing an institution noun and a proper word, or
         #    a Swahili/Luganda institution noun before it ("hospitali ya Muhimbili")
         inst = [i for i, r in enumerate(run) if r[3] in INSTITUTION_NOUNS or r[3].endswith(_INSTITUTION_SUFFIXES)]
-        proper = [r for r in run if not _generic(r[3]) and not r[3].endswith(_INSTITUTION_SUFFIXES)]
+        proper = ([r for r in run if r[3] not in _GENERIC and not r[3].endswith(_INSTITUTION_SUFFIXES)]
+                  if inst or lang in ("sw", "lg") else None)  # only these two rules ask for it
         if inst and proper:
             if not _ward_of_specialty(run, lang):
                 out.append(Match("institution", start, end, "institution name"))
@@ -379,7 +380,7 @@ def _latin(text: str, lang: str, caps: list[tuple[int, int, str]], allow: frozen
         if placed or lang == "de":
             continue
         # 4. possible names: capitalised, not sentence-initial, not common, not seen in lower case
-        words = [r for r in run if not _generic(r[3]) and r[3] not in common and r[3] not in lower_vocab
+        words = [r for r in run if r[3] not in _GENERIC and r[3] not in common and r[3] not in lower_vocab
                  and not _common_english(r[3])
                  and r[3] not in allow and r[3].split("'")[0].split("’")[0] not in lower_vocab]
         if not words:

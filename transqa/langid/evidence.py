@@ -69,7 +69,25 @@ def _covered(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
 # depends on its place); 3 = lower case. The character model's answers (is the word the
 # source language's?) are folded in once, when the entry is made.
 _Static = tuple[int, str, float, float, float, float]
-_STATIC: dict[tuple[str | None, str | None], dict[str, _Static]] = {}
+
+
+class _Entries(dict[str, _Static]):
+    """Word -> its :data:`_Static` entry for one source language and code pattern (made on demand)."""
+
+    def __init__(self, lang: str | None, code: re.Pattern[str] | None) -> None:
+        super().__init__()
+        self.lang = lang
+        self.code = code
+
+    def __missing__(self, w: str) -> _Static:
+        if len(self) > _CACHE_MAX:
+            self.clear()
+        # Without a source language, German still tells look-alikes ("die", "war") from English.
+        st = self[w] = _static(w, english(), shared(self.lang or GENERIC_OTHER), self.code, self.lang)
+        return st
+
+
+_TABLES: dict[tuple[str | None, re.Pattern[str] | None], _Entries] = {}
 _CHAR: dict[str, dict[str, bool]] = {}
 _CACHE_MAX = 300_000
 _NONE: frozenset[str] = frozenset()
@@ -80,6 +98,7 @@ _GAP_WORD = re.compile(rf"([\W_]*)({WORD.pattern})")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]\w*(?:['\-][A-Za-z0-9]\w*)*", re.ASCII)
 _ASCII_GAP_WORD = re.compile(rf"([^A-Za-z0-9]*)({_ASCII_WORD.pattern})", re.ASCII)
 _WORD_OF_PAIR = itemgetter(1)
+_KIND = itemgetter(0)
 _PLAIN = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#]\w+|\b\w+(?:\.\w+)*\.(?:com|org|net)(?:/\S*)?")
 NOUN_CAPITALISING = frozenset({"de"})  # languages whose common nouns are capitalised
 GENERIC_OTHER = "de"  # the look-alike list used when the source language is unknown
@@ -194,50 +213,61 @@ def scores_of(
     the source" when any holds it. Testing up to three sets costs less than building their
     union for every segment.
     """
-    lang = (source_lang or "").split("-")[0] or None
-    ckey = (lang, code.pattern if code is not None else None)
-    cache = _STATIC.get(ckey)
-    if cache is None or len(cache) > _CACHE_MAX:
-        cache = _STATIC[ckey] = {}
-    sets = [x for x in sources if x]
-    if len(sets) > 3:
-        sets = [frozenset().union(*sets)]
-    a, b, c = (*sets, _NONE, _NONE, _NONE)[:3]
+    cache = _TABLES.get((source_lang, code))
+    if cache is None:
+        cache = _TABLES[(source_lang, code)] = _Entries((source_lang or "").split("-")[0] or None, code)
+    if len(sources) > 3:
+        sources = (frozenset().union(*sources),)
+    a, b, c = (*sources, _NONE, _NONE, _NONE)[:3]
     plain = plain_ranges(text)
     if plain:
         neutral = [*neutral, *plain]
     pairs = (_ASCII_GAP_WORD if text.isascii() else _GAP_WORD).findall(text)
-    statics = list(map(cache.get, map(_WORD_OF_PAIR, pairs)))
-    if None in statics:
-        en = english()
-        # Without a source language, German still tells look-alikes ("die", "war") from English.
-        other = shared(lang or GENERIC_OTHER)
-        for i, st in enumerate(statics):
-            if st is None:
-                w = pairs[i][1]
-                st = cache.get(w)
-                if st is None:
-                    st = cache[w] = _static(w, en, other, code, lang)
-                statics[i] = st
+    statics = list(map(cache.__getitem__, map(_WORD_OF_PAIR, pairs)))
     # Lower case words (and any word at a sentence start): by the source alone.
     if b:
         scores = [st[3] if (k := st[1]) in a or k in b or k in c else st[2] for st in statics]
     else:
         scores = [st[3] if st[1] in a else st[2] for st in statics]
-    at = spans(text) if neutral else None
-    for i, st in enumerate(statics):
-        kind = st[0]
-        if not kind or (kind == 3 and at is None):
-            continue
-        if at is not None and _covered(*at[i], neutral):
-            scores[i] = NEUTRAL
-        elif kind == 2:
-            if not _initial(pairs[i][0], i == 0):
-                k = st[1]
-                scores[i] = st[5] if k in a or k in b or k in c else st[4]
-            elif scores[i] > FOREIGN_WEAK:
-                scores[i] = FOREIGN_WEAK  # a capital at a sentence start: maybe a name
+    if neutral:
+        at = spans(text)
+        for i, st in enumerate(statics):
+            if st[0] and _covered(*at[i], neutral):
+                scores[i] = NEUTRAL
+            elif st[0] == 2:
+                _capital(i, st, pairs, scores, a, b, c)
+    elif statics:
+        # Only capitalised words need their place; find them at C speed (usually 1-3 a segment).
+        kinds = list(map(_KIND, statics))
+        i = -1
+        try:
+            while True:
+                i = kinds.index(2, i + 1)
+                gap = pairs[i][0]
+                if gap == " " and i:
+                    initial = False  # the commonest case: a word, a space, this word
+                else:
+                    initial = _initial(gap, i == 0)
+                if not initial:
+                    k = statics[i][1]
+                    scores[i] = statics[i][5] if k in a or k in b or k in c else statics[i][4]
+                elif scores[i] > FOREIGN_WEAK:
+                    scores[i] = FOREIGN_WEAK
+        except ValueError:
+            pass
     return pairs, scores
+
+
+def _capital(
+    i: int, st: _Static, pairs: list[tuple[str, str]], scores: list[float],
+    a: frozenset[str], b: frozenset[str], c: frozenset[str],
+) -> None:
+    """Score the capitalised word ``i``: a name or title mid-sentence, maybe a name at a start."""
+    if not _initial(pairs[i][0], i == 0):
+        k = st[1]
+        scores[i] = st[5] if k in a or k in b or k in c else st[4]
+    elif scores[i] > FOREIGN_WEAK:
+        scores[i] = FOREIGN_WEAK  # a capital at a sentence start: maybe a name
 
 
 def spans(text: str) -> list[tuple[int, int]]:

@@ -143,8 +143,14 @@ def _free(s: int, skip: list[tuple[int, int]]) -> bool:
     return True
 
 
+_HEBREW_LETTER = re.compile(r"[\u05d0-\u05ea]")
+_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
+
+
 def _non_latin(text: str, allow: frozenset[str], skip: list[tuple[int, int]], out: list[Match]) -> None:
-    for rx in (_HE_TITLE, _DEVA_TITLE):
+    for rx, script in ((_HE_TITLE, _HEBREW_LETTER), (_DEVA_TITLE, _DEVANAGARI)):
+        if not script.search(text):  # a title and its name need letters of the script
+            continue
         for m in rx.finditer(text):
             name = m.group("name").split()[0]
             if name in _NON_LATIN_COMMON or name in allow or not _free(m.start(), skip):

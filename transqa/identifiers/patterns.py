@@ -354,6 +354,10 @@ _RECORD_KEYS = ("mrn", "rec", "patient", "case n", "file n", " id", "id:", "ip n
                 "passport", "reisepass", "application")
 _POSTCODE = re.compile(r"\d{5}\s+[A-ZÄÖÜ]")
 _URL_GATE = re.compile("|".join(re.escape(k) for k in _URL_KEYS))
+# Every URL key is "http", "www." or a dot before a letter: a necessary condition found with
+# two substring tests and a literal-prefixed scan, before the alternation of all keys.
+_DOT_LETTER = re.compile(r"\.[a-z]")
+assert all(k in ("http", "www.") or _DOT_LETTER.match(k) for k in _URL_KEYS)
 _RECORD_GATE = re.compile("|".join(re.escape(k) for k in _RECORD_KEYS))
 
 
@@ -367,7 +371,7 @@ def find_all(text: str) -> list[Match]:
     low = text.lower()
     if "@" in text:
         out.extend(emails(text))
-    if "." in text and _URL_GATE.search(low):
+    if "." in text and ("http" in low or "www." in low or _DOT_LETTER.search(low)) and _URL_GATE.search(low):
         out.extend(urls(text))
     if not _HAS_DIGIT.search(text):
         return resolve_overlaps(out) if len(out) > 1 else out

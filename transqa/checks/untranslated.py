@@ -46,6 +46,7 @@ class _Analysis:
     readings: dict[int, Reading] = field(default_factory=dict)
     copies: dict[int, tuple[bool, float]] = field(default_factory=dict)
     sources: dict[int, frozenset[str]] = field(default_factory=dict)
+    english: dict[str, bool] = field(default_factory=dict)  # side -> meant to be English
 
     def neutral(self, text: str) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
@@ -147,6 +148,7 @@ def _analysis(doc: Document) -> _Analysis:
         width = int(st.option("untranslated.partial", "window", WIDTH))
         min_foreign = float(st.option("untranslated.partial", "min_evidence", MIN_FOREIGN * width / WIDTH))
         a = _Analysis(doc, code, keep, width=max(2, width), min_foreign=min_foreign)
+        a.english = {side: _english_side(side, doc) for side in ("source", "translation")}
         for unit in doc.units:
             for seg in unit.translation:
                 a.unit_of[id(seg)] = unit
@@ -259,19 +261,17 @@ def language(seg: Segment, side: str, doc: Document):
         if not _english_side(side, doc):
             yield from _declared_language(seg, doc)
             return
-    elif not _english_side(side, doc):
-        return
     a = _analysis(doc)
+    if not a.english[side]:
+        return
     r = a.reading(seg, side)
-    if not r.whole and (r.words < MIN_WORDS or r.common >= UNSURE_COMMON_SHARE * r.words):
+    if not r.whole and (r.words < MIN_WORDS or r.common >= UNSURE_COMMON_SHARE * r.words or a.has_source(seg, side)):
+        # Not clearly non-English. Without an aligned source (a transcript checked alone, an
+        # added line) the words carry less evidence: the identifier decides (below).
         return
     src_lang = doc.source_lang if side == "translation" else None
     langs = candidates(src_lang, *doc.settings.option("untranslated.language", "languages", ()))
     if not r.whole:
-        # Without an aligned source (a transcript checked alone, an added line) the words
-        # carry less evidence: let the identifier decide segments that are not clearly English.
-        if a.has_source(seg, side):
-            return
         code, p, _ = best_other(seg.text, langs, "en")
         if p >= NO_SOURCE_CONFIDENCE:
             yield Hit(f"segment reads as {language_name(code)} ({p:.2f}), not English", evidence=seg.text)
@@ -329,9 +329,9 @@ def partial(seg: Segment, side: str, doc: Document):
     Silence a false alarm by dismissing it in review, or add the phrase as a keep-as-is
     glossary row (source = target) when it is meant to stay untranslated.
     """
-    if not _english_side(side, doc):
-        return
     a = _analysis(doc)
+    if not a.english[side]:
+        return
     r = a.reading(seg, side)
     if r.whole or not r.stretches or _copied(seg, side, a):
         return
@@ -355,9 +355,9 @@ def script(seg: Segment, side: str, doc: Document):
     are reported by ``untranslated.partial``. Silence a false alarm by dismissing it in review
     or adding the words as a keep-as-is glossary row.
     """
-    if not _english_side(side, doc):
-        return
     a = _analysis(doc)
+    if not a.english[side]:
+        return
     r = a.reading(seg, side)
     if r.whole or not r.script_spans or _copied(seg, side, a):
         return

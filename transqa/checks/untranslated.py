@@ -44,7 +44,7 @@ class _Analysis:
     min_foreign: float = MIN_FOREIGN
     unit_of: dict[int, Unit] = field(default_factory=dict)
     readings: dict[int, Reading] = field(default_factory=dict)
-    copies: dict[int, tuple[bool, float]] = field(default_factory=dict)
+    copies: dict[int, bool] = field(default_factory=dict)
     sources: dict[int, frozenset[str]] = field(default_factory=dict)
     english: dict[str, bool] = field(default_factory=dict)  # side -> meant to be English
 
@@ -93,36 +93,44 @@ class _Analysis:
         unit = self.unit_of.get(id(seg)) if side == "translation" else None
         return unit is not None and bool(unit.source)
 
-    def is_copy(self, unit: Unit) -> tuple[bool, float]:
-        """(the unit's translation is a copy of its source, similarity 0-100)."""
+    def is_copy(self, unit: Unit) -> bool:
+        """Is the unit's translation a copy of its source that should have been translated? (cached)"""
         hit = self.copies.get(unit.index)
         if hit is None:
             hit = self.copies[unit.index] = self._copy(unit)
         return hit
 
-    def _copy(self, unit: Unit) -> tuple[bool, float]:
+    def _copy(self, unit: Unit) -> bool:
         if not unit.source or not unit.translation:
-            return False, 0.0
+            return False
+        # On an English side every segment is read anyway: that test first, it clears nearly all.
+        if self.english["translation"] and not self._carries_source_words(unit):
+            return False
         src, tgt = _text(unit.source), _text(unit.translation)
         a, b = len(src), len(tgt)
         if not a or not b or min(a, b) < 0.8 * max(a, b):
-            return False, 0.0
+            return False
         # Cheap gate first (C-speed ratio of case-folded text); the full fold only for candidates.
         if src != tgt and ratio(src.casefold(), tgt.casefold()) < COPY_SIMILARITY - 10:
-            return False, 0.0
+            return False
         fs, ft = fold(src), fold(tgt)
-        sim = 100.0 if fs == ft else ratio(fs, ft)
-        if sim < COPY_SIMILARITY:
-            return False, sim
-        # A copy is a finding only when it carries source-language words: names, numbers,
-        # "Okay." or an English sentence inside a Luganda transcript may rightly stay as they are.
+        if fs != ft and ratio(fs, ft) < COPY_SIMILARITY:
+            return False
+        return self._carries_source_words(unit)
+
+    def _carries_source_words(self, unit: Unit) -> bool:
+        """Does the translation carry source-language words (else a copy is no finding)?
+
+        Names, numbers, "Okay." or an English sentence inside a Luganda transcript may rightly
+        stay as they are.
+        """
         seen = [self.reading(s, "translation") for s in unit.translation]
         words = sum(r.words for r in seen)
         english = sum(r.english for r in seen)
         foreign = sum(r.foreign for r in seen)
-        if (words < 2 and not has_foreign_letters(tgt)) or foreign < 1.0 or english > foreign:
-            return False, sim
-        return True, sim
+        if (words < 2 and not has_foreign_letters(_text(unit.translation))) or foreign < 1.0 or english > foreign:
+            return False
+        return True
 
 
 def _text(segs: tuple[Segment, ...]) -> str:
@@ -165,7 +173,7 @@ def _english_side(side: str, doc: Document) -> bool:
 
 def _copied(seg: Segment, side: str, a: _Analysis) -> bool:
     unit = a.unit_of.get(id(seg)) if side == "translation" else None
-    return unit is not None and a.is_copy(unit)[0]
+    return unit is not None and a.is_copy(unit)
 
 
 def _has_words(text: str) -> bool:
@@ -211,8 +219,7 @@ def copy(unit: Unit, doc: Document):
     glossary for a term that stays as it is.
     """
     a = _analysis(doc)
-    is_copy, _ = a.is_copy(unit)
-    if is_copy:
+    if a.is_copy(unit):
         tgt, src = unit.translation_text, unit.source_text
         yield Hit(f"translation is a copy of the source (chrF {_chrf(tgt, src):.0f})", evidence=tgt)
 

@@ -289,7 +289,7 @@ _AGE_RULES = [
     (("נולד",), r"(?:נולד|נולדה)\s+ב-?(?:שנת\s+)?(\d{4})"),
     (("जन्म",), r"(\d{4})\s*(?:साली|मध्ये)?\s*(?:जन्म|जन्मलेल्या|जन्मली|जन्मला)"),
 ]
-_AGE = [(keys, re.compile(rx, re.IGNORECASE)) for keys, rx in _AGE_RULES]
+_AGE = [(frozenset(keys), re.compile(rx, re.IGNORECASE)) for keys, rx in _AGE_RULES]
 _AGE_GATE = _gate(_AGE)
 
 
@@ -333,15 +333,16 @@ _ADDRESS_RULES = [
     (("רחוב", "רח'", "שדרות", "שד'"), r"(?<![\u0590-\u05ff])(?:רחוב|רח'|שדרות|שד')\s+[\u05d0-\u05ea\"'׳״ -]{2,30}?\s\d{1,4}"),
     (("घर", "मकान", "प्लॉट"), r"(?:घर क्रमांक|घर नं\.?|मकान नं\.?|प्लॉट (?:नं\.?|क्रमांक))\s*\d+"),
 ]
-_ADDRESS = [(keys, re.compile(rx)) for keys, rx in _ADDRESS_RULES]
+_ADDRESS = [(frozenset(keys), re.compile(rx)) for keys, rx in _ADDRESS_RULES]
 _ADDRESS_GATE = _gate(_ADDRESS)
+_ADDRESS_WITHOUT_NUMBERED_STREET = [r for r in _ADDRESS if r is not _ADDRESS[1]]  # "12 Main Street" needs a number then a capital
 _POSTCODE_TOWN = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+(?:\s(?:an der|am|im)\s[A-ZÄÖÜ]\w+)?")  # German postcode + town
 _NUMBER_THEN_CAP = re.compile(r"\d[a-z]?,?\s+[A-Z]")
 
 
 def addresses(text: str, low: str | None = None) -> Iterator[Match]:
     low = text.lower() if low is None else low
-    rules = _ADDRESS if _NUMBER_THEN_CAP.search(text) else [r for r in _ADDRESS if r is not _ADDRESS[1]]
+    rules = _ADDRESS if _NUMBER_THEN_CAP.search(text) else _ADDRESS_WITHOUT_NUMBERED_STREET
     for m in _gated(rules, _ADDRESS_GATE, text, low):
         yield Match("address", m.start(), m.end(), "street address")
     if _POSTCODE.search(text):

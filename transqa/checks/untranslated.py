@@ -25,6 +25,7 @@ from transqa.text.normalise import fold
 from transqa.text.tokens import WORD
 
 _KEY = "transqa.checks.untranslated"
+_NO_WORDS: frozenset[str] = frozenset()
 # Transcription marks and placeholders of up to four words: [P3], [inaudible], [name of village].
 _BRACKETED = re.compile(r"\[\s*[^\[\]\s]+(?:\s+[^\[\]\s]+){0,3}\s*\]")
 COPY_SIMILARITY = 90  # rapidfuzz ratio (0-100) of the folded texts
@@ -45,7 +46,7 @@ class _Analysis:
     unit_of: dict[int, Unit] = field(default_factory=dict)
     readings: dict[int, Reading] = field(default_factory=dict)
     copies: dict[int, bool] = field(default_factory=dict)
-    sources: dict[int, frozenset[str]] = field(default_factory=dict)
+    sources: list[frozenset[str]] | None = None  # source words per unit
     english: dict[str, bool] = field(default_factory=dict)  # side -> meant to be English
 
     def neutral(self, text: str) -> list[tuple[int, int]]:
@@ -62,17 +63,11 @@ class _Analysis:
         Kept apart (a word is in the source when any set holds it): building their union for
         every unit cost more than the lookups it saves.
         """
-        units = self.doc.units
-        out: list[frozenset[str]] = []
-        for i in (unit.index, unit.index - 1, unit.index + 1):
-            if 0 <= i < len(units):
-                words = self.sources.get(i)
-                if words is None:
-                    u = units[i]
-                    words = self.sources[i] = source_words(_text(u.source)) if u.source else frozenset()
-                if words:
-                    out.append(words)
-        return tuple(out)
+        sets = self.sources
+        if sets is None:  # every unit's, at once: each is needed for its own unit's reading
+            sets = self.sources = [source_words(_text(u.source)) if u.source else _NO_WORDS for u in self.doc.units]
+        i = unit.index
+        return tuple(sets[i - 1 : i + 2] if i else sets[:2])
 
     def reading(self, seg: Segment, side: str) -> Reading:
         """How English a segment of the English side reads (cached)."""

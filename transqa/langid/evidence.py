@@ -225,7 +225,7 @@ def scores_of(
     pairs = (_ASCII_GAP_WORD if text.isascii() else _GAP_WORD).findall(text)
     statics = list(map(cache.__getitem__, map(_WORD_OF_PAIR, pairs)))
     # Lower case words (and any word at a sentence start): by the source alone.
-    if b:
+    if b or c:
         scores = [st[3] if (k := st[1]) in a or k in b or k in c else st[2] for st in statics]
     else:
         scores = [st[3] if st[1] in a else st[2] for st in statics]

@@ -119,10 +119,14 @@ class _Analysis:
         Names, numbers, "Okay." or an English sentence inside a Luganda transcript may rightly
         stay as they are.
         """
-        seen = [self.reading(s, "translation") for s in unit.translation]
-        words = sum(r.words for r in seen)
-        english = sum(r.english for r in seen)
-        foreign = sum(r.foreign for r in seen)
+        if len(unit.translation) == 1:
+            r = self.reading(unit.translation[0], "translation")
+            words, english, foreign = r.words, r.english, r.foreign
+        else:
+            seen = [self.reading(s, "translation") for s in unit.translation]
+            words = sum(r.words for r in seen)
+            english = sum(r.english for r in seen)
+            foreign = sum(r.foreign for r in seen)
         if (words < 2 and not has_foreign_letters(_text(unit.translation))) or foreign < 1.0 or english > foreign:
             return False
         return True
@@ -192,7 +196,7 @@ def empty(unit: Unit, doc: Document):
     """
     if not unit.source or not _has_words(_text(unit.source)):
         return
-    if unit.translation and not any(_has_words(s.text) for s in unit.translation):
+    if unit.translation and not _has_words(_text(unit.translation)):
         yield Hit("translation is empty but the source has words")
 
 

@@ -195,8 +195,11 @@ _ADVICE = {
 
 
 def _pattern_hits(kind: str, segment: Segment, side: str, doc: Document, label: str) -> Iterable[Hit]:
-    # Most segments have no pattern identifier: answer them without making a generator.
-    pats = _analysis(segment, side, doc).patterns
+    # Most segments have no pattern identifier: answer them without making a generator (and
+    # with the cache look-up of _analysis inlined: seven checks ask for every segment).
+    per = doc.cache.get(_SIDE_KEYS[side])
+    got = per.get(id(segment)) if per is not None else None
+    pats = (got if got is not None else _analysis(segment, side, doc)).patterns
     return _pattern_hit_list(pats, kind, segment, side, doc, label) if pats else ()
 
 
@@ -329,7 +332,9 @@ def age(segment: Segment, side: str, doc: Document) -> Iterable[Hit]:
 
 
 def _name_hits(kinds: tuple[str, ...], segment: Segment, side: str, doc: Document, what: str) -> Iterable[Hit]:
-    names = _analysis(segment, side, doc).names
+    per = doc.cache.get(_SIDE_KEYS[side])
+    got = per.get(id(segment)) if per is not None else None
+    names = (got if got is not None else _analysis(segment, side, doc)).names
     return _name_hit_gen(names, kinds, segment, side, doc, what) if names else ()
 
 

@@ -37,6 +37,7 @@ _BLANK = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+_LETTER_DIGIT = re.compile(r"[A-Za-z]\d")
 _NUMBERED = re.compile(r"^(.*?)[\s_-]*(\d{1,3})$")
 
 
@@ -90,7 +91,7 @@ def placeholders(text: str, code_pattern: str, descriptors: frozenset[str]) -> l
                 out.append(Placeholder(d, "descriptor", m.start(), m.end(), m.group()))
             elif _CODE_LIKE.match(content):
                 out.append(Placeholder(_canon_code(content), "unknown-code", m.start(), m.end(), m.group()))
-    if _DIGIT.search(text):
+    if _LETTER_DIGIT.search(text):  # a bare code starts with letters then a digit (its look-ahead)
         for m in _bare_code_re(code_pattern).finditer(text):
             if any(p.start <= m.start() < p.end for p in out):
                 continue

@@ -106,6 +106,9 @@ GENERIC_OTHER = "de"  # the look-alike list used when the source language is unk
 _ASK_IN = (FOREIGN, ENGLISH_WEAK)  # in the source, a rarer English word
 _ASK_UNKNOWN = (FOREIGN, FOREIGN_WEAK)  # not in the source nor the English list
 _ASK_WEAK = (FOREIGN_WEAK, ENGLISH_WEAK)  # not in the source, a rarer English word
+# ... kept undecided in a capitalised word's entry as placeholder scores (above FOREIGN).
+_LATER = {_ASK_IN: 9.0, _ASK_UNKNOWN: 8.0, _ASK_WEAK: 7.0}
+_RESOLVE = {v: k for k, v in _LATER.items()}
 
 
 def _static(
@@ -135,7 +138,12 @@ def _static(
         out, inside = ENGLISH, NEUTRAL
     else:
         out, inside = _ASK_WEAK, _ASK_IN
-    if isinstance(out, tuple) or isinstance(inside, tuple):
+    if w[0].isupper():
+        # Capitalised: these scores count only at a sentence start, so the character model is
+        # asked then (:func:`_at_start`), not for every name met mid-sentence.
+        out = _LATER.get(out, out)  # type: ignore[call-overload]
+        inside = _LATER.get(inside, inside)  # type: ignore[call-overload]
+    elif isinstance(out, tuple) or isinstance(inside, tuple):
         own = lang is not None and _reads_as_source(k, lang)
         if isinstance(out, tuple):
             out = out[0] if own else out[1]
@@ -235,7 +243,7 @@ def scores_of(
             if st[0] and _covered(*at[i], neutral):
                 scores[i] = NEUTRAL
             elif st[0] == 2:
-                _capital(i, st, pairs, scores, a, b, c)
+                _capital(i, st, pairs, scores, a, b, c, cache.lang)
     elif statics:
         # Only capitalised words need their place; find them at C speed (usually 1-3 a segment).
         kinds = list(map(_KIND, statics))
@@ -248,11 +256,11 @@ def scores_of(
                     initial = False  # the commonest case: a word, a space, this word
                 else:
                     initial = _initial(gap, i == 0)
+                k = statics[i][1]
                 if not initial:
-                    k = statics[i][1]
                     scores[i] = statics[i][5] if k in a or k in b or k in c else statics[i][4]
                 elif scores[i] > FOREIGN_WEAK:
-                    scores[i] = FOREIGN_WEAK
+                    scores[i] = _at_start(scores[i], k, cache.lang)
         except ValueError:
             pass
     return pairs, scores
@@ -260,14 +268,22 @@ def scores_of(
 
 def _capital(
     i: int, st: _Static, pairs: list[tuple[str, str]], scores: list[float],
-    a: frozenset[str], b: frozenset[str], c: frozenset[str],
+    a: frozenset[str], b: frozenset[str], c: frozenset[str], lang: str | None,
 ) -> None:
     """Score the capitalised word ``i``: a name or title mid-sentence, maybe a name at a start."""
     if not _initial(pairs[i][0], i == 0):
         k = st[1]
         scores[i] = st[5] if k in a or k in b or k in c else st[4]
     elif scores[i] > FOREIGN_WEAK:
-        scores[i] = FOREIGN_WEAK  # a capital at a sentence start: maybe a name
+        scores[i] = _at_start(scores[i], st[1], lang)
+
+
+def _at_start(s: float, k: str, lang: str | None) -> float:
+    """A capitalised word at a sentence start: its score, at most FOREIGN_WEAK (maybe a name)."""
+    if s > FOREIGN:  # a placeholder: ask the character model only if the answer survives the cap
+        yes, no = _RESOLVE[s]
+        s = yes if no < FOREIGN_WEAK and lang is not None and _reads_as_source(k, lang) else no
+    return FOREIGN_WEAK if s > FOREIGN_WEAK else s
 
 
 def spans(text: str) -> list[tuple[int, int]]:

@@ -14,6 +14,7 @@ Options (keyword arguments win over the ``[ui]`` table of transqa.toml)::
 from __future__ import annotations
 
 import gc
+import sys
 import tomllib
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -63,6 +64,17 @@ def settle_memory() -> None:
     gc.freeze()
 
 
+def terminal_gone(fd: int | None = None) -> bool:
+    """True when the controlling terminal has hung up (its attributes can no longer be read)."""
+    import termios
+
+    try:
+        termios.tcgetattr(sys.__stdin__.fileno() if fd is None else fd)
+    except (termios.error, OSError, ValueError, AttributeError):
+        return True
+    return False
+
+
 class ReviewApp(App[None]):
     """Review a study: overview → transcript → findings, dispositions, edits, sign-off."""
 
@@ -94,6 +106,18 @@ class ReviewApp(App[None]):
             self.run_checks()
         else:
             settle_memory()
+        if not self.is_headless:
+            self.set_interval(2.0, self._exit_if_terminal_gone, name="terminal-watch")
+
+    def _exit_if_terminal_gone(self) -> None:
+        """Quit when the terminal went away (a closed window, a killed tmux session).
+
+        Started through ``make run`` the app is not the session leader, so it gets no SIGHUP;
+        without this its input reader spins on the dead terminal. Everything was already saved
+        (every edit and disposition is committed when made), so quitting loses nothing.
+        """
+        if terminal_gone():
+            self.exit()
 
     def on_unmount(self) -> None:
         gc.unfreeze()

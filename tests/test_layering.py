@@ -10,7 +10,7 @@ from pathlib import Path
 PKG = Path(__file__).resolve().parents[1] / "transqa"
 
 # Each layer may import only from layers listed before it (and itself).
-ORDER = ["model", "errors", "fsutil", "text", "readers", "align", "langid", "terms", "identifiers",
+ORDER = ["text", "model", "errors", "fsutil", "readers", "align", "langid", "terms", "identifiers",
          "checks", "project", "report", "store", "exports", "docs", "cli", "ui"]
 
 

@@ -2,8 +2,8 @@
 
 The package is layered; each layer imports only from the ones above it in this list:
 
+    text       -> script, token, number and normalisation helpers (stdlib only) shared by all
     model      -> plain data: transcripts, segments, beads, findings, glossaries, registers
-    text       -> script, token, number and normalisation helpers shared by everything below
     readers    -> formats in (.txt, .docx, bilingual .docx tables, glossaries, registers)
     align      -> the segment aligner
     checks     -> the check registry and one module per check category

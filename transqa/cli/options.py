@@ -7,7 +7,7 @@ from pathlib import Path
 
 from transqa.checks.settings import CheckSettings
 from transqa.errors import InputError
-from transqa.project.config import build_settings, load_project
+from transqa.project.config import build_settings
 
 
 def add_resource_options(p: argparse.ArgumentParser) -> None:
@@ -45,7 +45,3 @@ def existing_file(path: Path, what: str) -> Path:
     if path.is_dir():
         raise InputError(path, f"{what} is a folder, not a file")
     return path
-
-
-def project_dir(path: Path):
-    return load_project(path)

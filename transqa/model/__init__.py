@@ -1,4 +1,4 @@
-"""Plain data shared by every layer: no I/O, no third-party imports."""
+"""Plain data shared by every layer: no I/O, no third-party imports (only transqa.text helpers)."""
 
 from transqa.model.transcript import Segment, Transcript, TranscriptPair
 from transqa.model.alignment import Bead

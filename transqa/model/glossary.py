@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
-def _fold(s: str) -> str:
-    return unicodedata.normalize("NFC", s).casefold().strip()
+from transqa.text.normalise import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +27,8 @@ class Term:
 
     @property
     def keep_as_is(self) -> bool:
-        src = _fold(self.source)
-        return any(_fold(t) == src for t in self.targets)
+        src = fold(self.source)
+        return any(fold(t) == src for t in self.targets)
 
 
 @dataclass(slots=True)

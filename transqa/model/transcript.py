@@ -26,10 +26,6 @@ class Segment:
     seconds: float | None = None
     raw: str = ""
 
-    @property
-    def display(self) -> str:
-        return self.raw or self.text
-
 
 @dataclass(slots=True)
 class Transcript:

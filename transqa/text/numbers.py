@@ -7,9 +7,15 @@ meant them, so ``2,5 Stunden`` and ``2.5 hours`` carry the same number.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from transqa.text.normalise import fold
+from transqa.text.tokens import WORD
 
 _DIGIT = r"[^\W\D_]"  # any Unicode decimal digit
 NUMBER = re.compile(
@@ -85,10 +91,6 @@ def numbers(text: str, lang: str | None = None) -> list[Number]:
 # eighty"; "1,500" is 1500 in Swahili and Hebrew news but 1.5 in German; "2 million" meets
 # "20 लाख"; "6:30" meets "6.30am". The helpers below give every number its plausible
 # readings and every side the values its number words and month names stand for.
-
-import itertools  # noqa: E402
-from decimal import Decimal, InvalidOperation  # noqa: E402
-from functools import lru_cache  # noqa: E402
 
 # digits possibly glued to letters or currency signs; no grouping/decimal run-on into digits
 LOOSE_NUMBER = re.compile(
@@ -253,8 +255,6 @@ class NumberWord:
 
 @lru_cache(maxsize=65536)
 def _word_key(word: str, code: str) -> str:
-    from transqa.text.normalise import fold
-
     if word.isascii():
         return word.lower()
     k = fold(word)
@@ -399,8 +399,6 @@ _SPLIT_HYPHEN = re.compile(r"-")
 
 def number_words(text: str, lang: str | None) -> list[NumberWord]:
     """Spelled-out numbers, ordinals, and month names (as 1–12) in ``text``."""
-    from transqa.text.tokens import WORD
-
     code = (lang or "").split("-")[0]
     if code not in _NUMBER_WORD_TABLE:
         return []

@@ -82,3 +82,13 @@ def test_clean_lines_are_rarely_flagged(result):
     assert rates.get("anonymisation", 0) < 0.01, sorted(flagged["anonymisation"])[:20]
     for cat, rate in rates.items():
         assert rate < 0.02, f"{cat}: {rate:.1%} of {total} clean lines flagged: {sorted(flagged[cat])[:15]}"
+
+
+def test_parallel_run_finds_exactly_what_a_serial_run_finds(result, tmp_path_factory):
+    study = tmp_path_factory.mktemp("parallel")
+    shutil.copytree(ROOT / "samples", study / "samples")
+    shutil.copytree(ROOT / "glossaries", study / "glossaries")
+    parallel = check_project(load_project(study / "samples" / "study"), workers=2)
+    assert [d.id for d in parallel.documents] == [d.id for d in result.documents]
+    assert {k: [f.to_json() for f in v] for k, v in parallel.findings.items()} == \
+        {k: [f.to_json() for f in v] for k, v in result.findings.items()}

@@ -86,8 +86,13 @@ def run_project_checks(docs: Sequence[Document], chosen: dict[str, list[CheckInf
     return results
 
 
-def sort_findings(findings: list[Finding]) -> list[Finding]:
-    findings.sort(key=lambda f: (f.first_line, f.translation_lines[:1], f.check))
+def finish(docs: Sequence[Document], findings: dict[str, list[Finding]],
+           chosen: dict[str, list[CheckInfo]]) -> dict[str, list[Finding]]:
+    """Add the project-wide findings to each document's own, and sort every list by line."""
+    for doc_id, extra in run_project_checks(docs, chosen).items():
+        findings[doc_id].extend(extra)
+    for fs in findings.values():
+        fs.sort(key=lambda f: (f.first_line, f.translation_lines[:1], f.check))
     return findings
 
 
@@ -110,8 +115,4 @@ def run_checks(
         results[doc.id] = run_document_checks(doc, chosen[doc.id])
         if progress:
             progress(done, len(docs))
-    for doc_id, extra in run_project_checks(docs, chosen).items():
-        results[doc_id].extend(extra)
-    for findings in results.values():
-        sort_findings(findings)
-    return results
+    return finish(docs, results, chosen)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from transqa.align.aligner import align_pair
 from transqa.checks import run_checks
-from transqa.checks.runner import run_document_checks, run_project_checks, selected, sort_findings
+from transqa.checks.runner import finish, run_document_checks, selected
 from transqa.checks.context import Document
 from transqa.checks.settings import CheckSettings
 from transqa.model import Bead, Finding, Severity, TranscriptPair
@@ -76,13 +76,16 @@ def _check_one(project: Project, spec: TranscriptSpec, settings: CheckSettings) 
     return doc, findings
 
 
-def _worker_init(settings: CheckSettings) -> None:
-    global _WORKER_SETTINGS
-    _WORKER_SETTINGS = settings
-    batch_gc().__enter__()  # the worker lives for one batch
-
-
 _GC_DEPTH = 0
+
+
+def _gc_batch_mode() -> tuple[int, int, int]:
+    """Freeze what exists and collect the youngest generation less often; returns the old thresholds."""
+    old = gc.get_threshold()
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
+    return old
 
 
 @contextmanager
@@ -94,28 +97,28 @@ def batch_gc() -> Iterator[None]:
     real pairs collection took a fifth of the time. Freezing what exists and collecting the
     youngest generation less often keeps collection on at a fraction of the cost. Re-entrant:
     only the outermost use changes anything (the CLI holds it across checking and reporting).
+    Workers forked inside it inherit it.
     """
     global _GC_DEPTH
+    old = _gc_batch_mode() if _GC_DEPTH == 0 else None
     _GC_DEPTH += 1
-    if _GC_DEPTH > 1:
-        try:
-            yield
-        finally:
-            _GC_DEPTH -= 1
-        return
-    old = gc.get_threshold()
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(100_000, 50, 100)
     try:
         yield
     finally:
         _GC_DEPTH -= 1
-        gc.set_threshold(*old)
-        gc.unfreeze()
+        if old is not None:
+            gc.set_threshold(*old)
+            gc.unfreeze()
 
 
 _WORKER_SETTINGS: CheckSettings | None = None
+
+
+def _worker_init(settings: CheckSettings) -> None:
+    global _WORKER_SETTINGS
+    _WORKER_SETTINGS = settings
+    if _GC_DEPTH == 0:  # a spawned worker (not forked inside batch_gc) lives for one batch
+        _gc_batch_mode()
 
 
 def _check_in_worker(project: Project, spec: TranscriptSpec) -> tuple[Document, list[Finding]]:
@@ -140,37 +143,36 @@ def check_project(project: Project, settings: CheckSettings | None = None, *,
     settings = settings or project.settings()
     specs = [project.spec(i) for i in only] if only else list(project.transcripts)
     n = default_workers(len(specs)) if workers is None else max(1, workers)
-    pairs: list[tuple[Document, list[Finding]]] = []
-    if n == 1:
-        with batch_gc():
-            for done, spec in enumerate(specs, 1):
-                pairs.append(_check_one(project, spec, settings))
-                if progress:
-                    progress(done, len(specs))
-    else:
-        # The first transcript is checked here, before the workers fork: it loads the language
-        # models, word lists and gazetteers once, and the workers inherit them.
-        with batch_gc():
-            pairs.append(_check_one(project, specs[0], settings))
-        if progress:
-            progress(1, len(specs))
-        ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-        with ProcessPoolExecutor(n, mp_context=ctx, initializer=_worker_init, initargs=(settings,)) as pool:
-            futures = [pool.submit(_check_in_worker, project, spec) for spec in specs[1:]]
-            for done, fut in enumerate(futures, 2):
-                pairs.append(fut.result())
-                if progress:
-                    progress(done, len(specs))
-    docs = [d for d, _ in pairs]
-    for d in docs:
-        d.settings = settings  # one shared settings object again after pickling
-    findings = {d.id: f for d, f in pairs}
-    chosen = {d.id: selected(d) for d in docs}
-    for doc_id, extra in run_project_checks(docs, chosen).items():
-        findings[doc_id].extend(extra)
-    for fs in findings.values():
-        sort_findings(fs)
+    with batch_gc():
+        pairs = _check_specs(project, specs, settings, n, progress)
+        docs = [d for d, _ in pairs]
+        for d in docs:
+            d.settings = settings  # one shared settings object again after pickling
+        findings = finish(docs, {d.id: f for d, f in pairs}, {d.id: selected(d) for d in docs})
     return CheckResult(docs, findings)
+
+
+def _check_specs(project: Project, specs: list[TranscriptSpec], settings: CheckSettings, n: int,
+                 progress: Progress | None) -> list[tuple[Document, list[Finding]]]:
+    """Each transcript read, aligned and checked (project-wide checks not yet), in ``n`` processes."""
+    tick = progress or (lambda done, total: None)
+    if n == 1:
+        out = []
+        for done, spec in enumerate(specs, 1):
+            out.append(_check_one(project, spec, settings))
+            tick(done, len(specs))
+        return out
+    # The first transcript is checked here, before the workers fork: it loads the language
+    # models, word lists and gazetteers once, and the workers inherit them.
+    out = [_check_one(project, specs[0], settings)]
+    tick(1, len(specs))
+    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    with ProcessPoolExecutor(n, mp_context=ctx, initializer=_worker_init, initargs=(settings,)) as pool:
+        futures = [pool.submit(_check_in_worker, project, spec) for spec in specs[1:]]
+        for done, fut in enumerate(futures, 2):
+            out.append(fut.result())
+            tick(done, len(specs))
+    return out
 
 
 def check_files(source: Path, translation: Path | None, settings: CheckSettings, *,

@@ -29,7 +29,7 @@ from typing import NamedTuple
 from transqa.langid.lexicon import english, key, shared
 from transqa.langid.script_evidence import token_script
 from transqa.text.scripts import LATIN, OTHER
-from transqa.text.tokens import WORD
+from transqa.text.tokens import ASCII_WORD, WORD, word_pattern
 
 ENGLISH = -1.0
 ENGLISH_WEAK = -0.5
@@ -55,7 +55,7 @@ class Scored(NamedTuple):
 def source_words(text: str) -> frozenset[str]:
     """Lookup forms of the words of an aligned source segment."""
     text = text.casefold().replace("\u2019", "'")
-    return frozenset((_ASCII_WORD if text.isascii() else WORD).findall(text))
+    return frozenset(word_pattern(text).findall(text))
 
 
 def _covered(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
@@ -93,10 +93,8 @@ _CACHE_MAX = 300_000
 _NONE: frozenset[str] = frozenset()
 # A word token (WORD) with the text before it: the characters no word can start with.
 _GAP_WORD = re.compile(rf"([\W_]*)({WORD.pattern})")
-# The same on ASCII text (most English segments), ~20% faster: there WORD's classes reduce
-# to these (letters and digits start a word; ' and - join; the other ranges are not ASCII).
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]\w*(?:['\-][A-Za-z0-9]\w*)*", re.ASCII)
-_ASCII_GAP_WORD = re.compile(rf"([^A-Za-z0-9]*)({_ASCII_WORD.pattern})", re.ASCII)
+# The same on ASCII text (text.tokens.ASCII_WORD, same tokens, faster).
+_ASCII_GAP_WORD = re.compile(rf"([^A-Za-z0-9]*)({ASCII_WORD.pattern})", re.ASCII)
 _WORD_OF_PAIR = itemgetter(1)
 _KIND = itemgetter(0)
 _PLAIN = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#]\w+|\b\w+(?:\.\w+)*\.(?:com|org|net)(?:/\S*)?")

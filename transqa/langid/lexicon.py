@@ -3,7 +3,7 @@
 Why a frequency list rather than a spelling dictionary: "die", "war" and "also" are English
 words, but in a German clause they are German; weighing how often each language uses a word
 tells the two apart. The lists are derived from wordfreq 3.1.1 (CC BY-SA 4.0 data) by
-``data/derive_wordfreq.py``; nothing in them comes from the evaluation corpus.
+``bench/derive_wordfreq.py``; nothing in them comes from the evaluation corpus.
 
 Frequencies are in centibels (cB): a word with ``cb`` occurs 10 ** (-cb / 100) times per
 token ("the" is 127 cB, a rare word 700 cB). Smaller is more common.

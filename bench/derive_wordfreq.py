@@ -3,7 +3,7 @@
 Not imported by transqa. Run once with msgpack importable, pointing at the ``wordfreq/data``
 folder of an unpacked wordfreq 3.1.1 wheel (PyPI), from the repository root::
 
-    PYTHONPATH=/path/to/msgpack python transqa/langid/data/derive_wordfreq.py /path/to/wordfreq/data
+    PYTHONPATH=/path/to/msgpack python bench/derive_wordfreq.py /path/to/wordfreq/data
 
 It reads wordfreq's ``large_en`` and ``large_de`` cBpack files and writes
 ``en-words.txt`` (English words down to -700 cB, about 96,000 words) and ``de-words.txt``
@@ -22,7 +22,7 @@ from pathlib import Path
 
 import msgpack
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1] / "transqa" / "langid" / "data"  # where the lists ship
 EN_LIMIT = 700
 DE_LIMIT = 600
 DE_SHARED_LIMIT = 800

@@ -200,3 +200,32 @@ def test_kill_at_random_moments(tmp_path, database):
     with open_store(load_project(root)) as store:
         assert len(store.edits_for("T1")) > 0
         assert store.verify().problems == []
+
+
+OPENER = f"""
+import sys
+sys.path.insert(0, {str(REPO)!r})
+from transqa.store.dialect import Database
+sys.stdin.readline()  # open together
+db = Database.open(sys.argv[1])
+db.execute("CREATE TABLE IF NOT EXISTS t (x)")
+db.close()
+"""
+
+
+def test_reviewers_creating_a_new_database_together_all_get_in(tmp_path):
+    """Switching a new SQLite file to WAL mode raced: one of several openers got "database is
+    locked" at once (seen in CI). Every opener must get in."""
+    failures = []
+    for trial in range(8):
+        path = tmp_path / f"t{trial}" / "review.db"
+        procs = [spawn(OPENER, path) for _ in range(6)]
+        time.sleep(0.3)
+        for p in procs:
+            p.stdin.write("\n")
+            p.stdin.flush()
+        for p in procs:
+            _, err = p.communicate(timeout=120)
+            if p.returncode:
+                failures.append(err.strip().splitlines()[-1])
+    assert failures == []

@@ -9,7 +9,10 @@ It reads wordfreq's ``large_en`` and ``large_de`` cBpack files and writes
 ``en-words.txt`` (English words down to -700 cB, about 96,000 words) and ``de-words.txt``
 (German words down to -600 cB, so capitalised German nouns are told from names, plus the
 German frequency of every word of the English list that German uses too, down to -800 cB,
-so look-alikes such as "die", "war", "also" can be weighed). Each line is
+so look-alikes such as "die", "war", "also" can be weighed), and ``he-words.txt`` /
+``hi-words.txt`` (Hebrew from ``large_he`` and Hindi from ``small_hi``, down to -500 cB: the
+common words that a register name must not be mistaken for; Marathi has no wordfreq list and
+borrows the Hindi one for Devanagari). Each line is
 ``word<TAB>centibels`` where the word's frequency is 10 ** (-centibels / 100). Plain text,
 because the package data patterns ship ``*.txt``.
 """
@@ -26,11 +29,12 @@ HERE = Path(__file__).resolve().parents[1] / "transqa" / "langid" / "data"  # wh
 EN_LIMIT = 700
 DE_LIMIT = 600
 DE_SHARED_LIMIT = 800
+NON_LATIN_LIMIT = 500  # he, hi: only common words are needed (names are judged against them)
 
 
-def read(data: Path, lang: str) -> dict[str, int]:
+def read(data: Path, lang: str, size: str = "large") -> dict[str, int]:
     """wordfreq's cBpack: a gzipped msgpack list, header first, then one word list per centibel."""
-    with gzip.open(data / f"large_{lang}.msgpack.gz", "rb") as f:
+    with gzip.open(data / f"{size}_{lang}.msgpack.gz", "rb") as f:
         packed = msgpack.load(f, raw=False)
     if packed[0] != {"format": "cB", "version": 1}:
         raise ValueError(f"unexpected header {packed[0]!r}")
@@ -54,7 +58,11 @@ def main() -> None:
     de = {w: cb for w, cb in de_all.items() if cb <= DE_LIMIT or (w in en and cb <= DE_SHARED_LIMIT)}
     write("en-words.txt", en)
     write("de-words.txt", de)
-    print(f"en: {len(en)} words, de: {len(de)} words")
+    he = {w: cb for w, cb in read(data, "he").items() if cb <= NON_LATIN_LIMIT}
+    hi = {w: cb for w, cb in read(data, "hi", "small").items() if cb <= NON_LATIN_LIMIT}
+    write("he-words.txt", he)
+    write("hi-words.txt", hi)
+    print(f"en: {len(en)} words, de: {len(de)} words, he: {len(he)} words, hi: {len(hi)} words")
 
 
 if __name__ == "__main__":

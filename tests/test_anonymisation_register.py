@@ -85,6 +85,39 @@ def test_cross_script_rejects_lookalike_words(text_word, register_word):
     assert not cross_match(text_word, register_word)
 
 
+# A register kept in Latin letters at the Hebrew and Marathi sites.
+LATIN_REG = Register([
+    RegisterEntry("Moshe Levi", "[P1]", "person", row=2),
+    RegisterEntry("Yael", "[P2]", "person", row=3),
+    RegisterEntry("Anna", "[P3]", "person", row=4),
+    RegisterEntry("Ali", "[P4]", "person", row=5),
+    RegisterEntry("Ketan", "[P5]", "person", row=6),
+    RegisterEntry("Massawe", "[P6]", "person", row=7),
+])
+
+
+@pytest.mark.parametrize("text,expect", [
+    ("אז משה לוי אמר לי", ("משה לוי", "[P1]")),    # a Hebrew name the register spells in Latin letters
+    ("ולמשה לא היה כסף", ("ולמשה", "[P1]")),        # ... under prefixes
+    ("סיפרתי ליעל הכול", ("ליעל", "[P2]")),
+    ("मी अन्नाला सांगितले", ("अन्नाला", "[P3]")),      # one consonant: Devanagari writes the vowels
+    ("अली आला नाही", ("अली", "[P4]")),
+])
+def test_latin_register_finds_native_spellings(text, expect):
+    assert expect in found(RegisterMatcher(LATIN_REG), text)
+
+
+@pytest.mark.parametrize("text", [
+    "זה היה מעשה טוב",             # מעשה has Moshe's consonants but is "deed", not in the names list
+    "הוא ילד קטן",                 # קטן ("small") spells Ketan: a common Hebrew word is a word
+    "קשה למצוא עבודה",             # למצוא fits Massawe's consonants
+    "ती घरी आली",                  # आली ("came"): Ali's key, but a long first vowel
+    "त्याला घरी यायचे आना",          # आना ("to come") against Anna
+])
+def test_latin_register_leaves_ordinary_words(text):
+    assert found(RegisterMatcher(LATIN_REG), text) == []
+
+
 def _doc(src: list[str], tgt: list[str], *, register=REG, redact=False, lang="sw") -> Document:
     s = Transcript("s", [Segment(i + 1, t) for i, t in enumerate(src)], lang)
     t = Transcript("t", [Segment(i + 1, x) for i, x in enumerate(tgt)], "en")

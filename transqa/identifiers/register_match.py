@@ -21,12 +21,13 @@ word once its vocabulary has been seen. Nothing here formats an original into a 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from transqa.identifiers.affixes import fold_word, stems
 from transqa.identifiers.lexicon import ALL_COMMON, GENERIC_NAME_WORDS, INSTITUTION_NOUNS, NON_LATIN_COMMON, TITLES
-from transqa.identifiers.translit import cross_match, skeleton_keys
+from transqa.identifiers.translit import cross_match, full_keys, hebrew_names, skeleton_keys
 from transqa.model.register import Register, RegisterEntry
 from transqa.text.tokens import WORD
 
@@ -93,7 +94,7 @@ def common_in_language(word: str, lang: str | None, english: bool = True) -> boo
     words, under their prefixes and case endings."""
     script = _script(word)
     if script != "latin":
-        return any(s in NON_LATIN_COMMON for s in stems(word))
+        return common_non_latin(word)
     if english and _common_english(word):
         return True
     if lang is not None and lang.split("-")[0] == "de":
@@ -102,11 +103,72 @@ def common_in_language(word: str, lang: str | None, english: bool = True) -> boo
     return False
 
 
+def common_non_latin(word: str) -> bool:
+    """Is a folded Hebrew or Devanagari word (or what its prefixes and case endings leave) an
+    ordinary word rather than a name?
+
+    The hand list of function words decides for both scripts. Hebrew also has a frequency list:
+    a word (or a stem of three letters or more) at least as common as ``COMMON_SOURCE_CB`` —
+    למצוא, קטן, עובר — is a word, unless it is a listed Hebrew name (משה is as frequent as
+    מעשה) or spelt with a geresh (ג'ון): Hebrew writes only foreign names that way. Devanagari
+    writes every vowel, so a frequency filter there would only cost names that are also words
+    (प्रकाश, कविता); see :meth:`RegisterMatcher._word_hits` for the one place it is used.
+    """
+    cands = stems(word)
+    if any(s in NON_LATIN_COMMON for s in cands):
+        return False if _script(word) == "he" and any(s in hebrew_names() for s in cands) else True
+    if _script(word) != "he" or "'" in word or "׳" in word:
+        return False
+    if any(s in hebrew_names() for s in cands):
+        return False
+    freq = _common_words("he")
+    return any(freq.get(s, 999) <= COMMON_SOURCE_CB for s in cands if s == word or len(s) >= 3)
+
+
+def _common_words(lang: str) -> dict[str, int]:
+    got = _FREQ.get("common:" + lang)
+    if got is None:
+        from transqa.langid.lexicon import common
+
+        got = _FREQ["common:" + lang] = common(lang)
+    return got
+
+
+_DEVA_SHORT_INITIAL = set("अइउऋ")
+_DEVA_LONG_INITIAL = set("आईऊएऐओऔ")
+_DEVA_CONSONANT = re.compile("[\u0915-\u0939\u0958-\u095f]")
+_DEVA_INHERENT = re.compile("[\u0915-\u0939\u0958-\u095f]\u093c?(?![\u093e-\u094d\u0962\u0963\u093c])")
+
+
+def _explicit_vowels(deva: str) -> bool:
+    """Does a Devanagari word write every vowel (each consonant has a matra or a virama) and
+    no nasal sign that a one-consonant key would drop (डुंडी is not "Dudi")?"""
+    return (_DEVA_CONSONANT.search(deva) is not None and _DEVA_INHERENT.search(deva) is None
+            and "\u0902" not in deva and "\u0901" not in deva)
+
+
+def _initial_length(word: str) -> str:
+    """'short', 'long' or '' (starts with a consonant) for the word's first vowel letter:
+    Devanagari अ/इ/उ against आ/ई/ऊ/ए/ओ, Latin a/i/u against aa/ee/ii/oo/uu/e/o."""
+    c = word[0]
+    if c in _DEVA_SHORT_INITIAL:
+        return "short"
+    if c in _DEVA_LONG_INITIAL:
+        return "long"
+    if c in "aiu":
+        return "long" if word[1:2] == c else "short"
+    if c in "eo":
+        return "long"
+    return ""
+
+
 def _translit_candidate(stem: str, script: str, affixed: bool) -> bool:
     """Hebrew and Devanagari words are matched across scripts only when long enough to carry
-    a name: short vowel-less Hebrew words (שבה, מס) fit the consonants of many names."""
+    a name: short vowel-less Hebrew words (שבה, מס) fit the consonants of many names, unless
+    they are listed Hebrew names (משה, יעל)."""
     if script == "he":
-        return len(stem) >= 4 or (not affixed and len(skeleton_keys(stem)) > 0 and _classes(stem) >= 3)
+        return (len(stem) >= 4 or stem in hebrew_names()
+                or (not affixed and len(skeleton_keys(stem)) > 0 and _classes(stem) >= 3))
     if script == "deva":  # a stem left by a case ending must keep three letters (स्वत → स्व is too short)
         return not affixed or sum(1 for c in stem if "\u0905" <= c <= "\u0939") >= 3
     return True
@@ -145,6 +207,9 @@ class RegisterMatcher:
         # compared (rapidfuzz OSA distance, in C) with a handful of names at most.
         self.fuzzy: dict[tuple[str, int], list[tuple[str, int, int]]] = {}
         self.translit: dict[str, set[tuple[int, str]]] = {}  # key -> {(spelling id, script)}
+        # Names of one consonant class (Anna, Ali, Uma) have no skeleton key; between Latin and
+        # Devanagari, which both write every vowel, their full keys are precise enough.
+        self.short: dict[str, set[tuple[int, str]]] = {}
         for ei, entry in enumerate(self.entries):
             for spelling in entry.spellings:
                 words = tuple(fold_word(w) for w in WORD.findall(spelling))
@@ -162,9 +227,15 @@ class RegisterMatcher:
                     min_len = FUZZY_MIN_LEN if _script(w) == "latin" else FUZZY_MIN_LEN + 1
                     if len(w) >= min_len:
                         self.fuzzy.setdefault((w[0], len(w)), []).append((w, sid, words.index(w)))
-                    for k in skeleton_keys(w):
+                    keys = skeleton_keys(w)
+                    for k in keys:
                         self.translit.setdefault(k, set()).add((sid, _script(w)))
+                    if not keys and _script(w) != "he":
+                        for k in full_keys(w):
+                            if any(c.isupper() for c in k):  # at least one consonant: "Ali", "Anna", "Uma"
+                                self.short.setdefault(k, set()).add((sid, _script(w)))
         self.translit_scripts = {sc for v in self.translit.values() for _, sc in v}
+        self.translit_scripts |= {sc for v in self.short.values() for _, sc in v}
         self._cache: dict[tuple[str, bool], tuple[tuple[int, int, str, str], ...]] = {}
         self._raw_cache: dict[str | None, dict[str, bool]] = {}  # language -> written word -> starts a hit
         self.empty = not self.spellings
@@ -212,10 +283,34 @@ class RegisterMatcher:
                         for pos, w in enumerate(words):
                             if key in skeleton_keys(w) and cross_match(stem, w):
                                 found.setdefault((sid, pos), ("translit", stem))
+        if not found and loose and self.short and not common and script != "he" and not _common_english(word):
+            self._short_hits(cands, script, found)
         result = tuple((sid, pos, m, st) for (sid, pos), (m, st) in found.items())
         if len(self._cache) < 500_000:
             self._cache[(word, loose)] = result
         return result
+
+    def _short_hits(self, cands: tuple[str, ...] | list[str], script: str,
+                    found: dict[tuple[int, int], tuple[str, str]]) -> None:
+        """Latin <-> Devanagari matches of one-consonant names by full key (अन्नाला = Anna + ला).
+
+        With one consonant the key alone cannot tell a name from a word, so the Devanagari side
+        must write all its vowels (no inherent a: हक्क is not "Heike") and an initial vowel must
+        agree in length (अली = Ali, but आली "came" and आना "to come" are not Ali or Anna)."""
+        for stem in cands:
+            if len(stem) < 3 or (script == "deva" and not _explicit_vowels(stem)):
+                continue
+            for key in full_keys(stem):
+                for sid, sscript in self.short.get(key, ()):
+                    if sscript == script:
+                        continue
+                    words = self.spellings[sid][1]
+                    for pos, w in enumerate(words):
+                        if key not in full_keys(w):
+                            continue
+                        deva, latin = (stem, w) if script == "deva" else (w, stem)
+                        if _explicit_vowels(deva) and _initial_length(deva) == _initial_length(latin):
+                            found.setdefault((sid, pos), ("translit", stem))
 
     # -- one segment -------------------------------------------------------------------------
     def _raw_hit(self, raw: str, lang: str | None) -> bool:

@@ -402,10 +402,85 @@ def hebrew_pattern(word: str, strict: bool = False) -> re.Pattern[str] | None:
 
 
 _V = _V_LOOSE
+_V_NATIVE = "[aeo]*"
+
+
+@lru_cache(maxsize=65536)
+def native_hebrew_pattern(word: str) -> re.Pattern[str] | None:
+    """A regex over full keys for a Hebrew text word read as a *Hebrew* name written in Latin
+    letters by the register ("Moshe" for משה, "Yael" for יעל, "Levi" for לוי).
+
+    Tighter than the loose pattern, because here the text word is any Hebrew word: ח and a
+    non-final ה are consonants that the Latin spelling writes (ch/kh/h), and only a, e and o
+    (the vowels Hebrew spelling leaves out of names: משה, כהן, יעקב) may be unwritten.
+    """
+    letters = [c for c in word if "\u05d0" <= c <= "\u05ea"]
+    n = len(letters)
+    if n < 3:
+        return None
+    V = _V_NATIVE
+    parts: list[str] = []
+    i = 0
+    while i < n:
+        ch = letters[i]
+        nxt = letters[i + 1] if i + 1 < n else ""
+        first, last = i == 0, i == n - 1
+        if ch == "ו":
+            if nxt == "ו":
+                parts.append("[WB]" + V)
+                i += 2
+                continue
+            parts.append("[WB]" + V if first else "(?:[ou]|[WB])" + V)
+        elif ch == "י":
+            if nxt == "י":
+                parts.append("(?:Y|ai|ei|e|i)" + V)
+                i += 2
+                continue
+            parts.append("Y" + V if first else "(?:[ie]Y?|Y|ai|ei)" + V)
+        elif ch in "אע":
+            parts.append(V)
+        elif ch == "ה":
+            parts.append(V if last else "H" + V)
+        elif ch == "ח":
+            parts.append("[KXH]" + V)
+        elif ch in "כך":
+            parts.append("[KX]" + V)
+        elif ch == "ש":
+            parts.append("[SŠ]" + V)
+        elif ch == "ב":
+            parts.append("[BW]" + V)
+        else:
+            cls = _HEBREW.get(ch, "")
+            parts.append((cls if isinstance(cls, str) else cls[0]) + V)
+        i += 1
+    return re.compile("".join(parts).replace(V + V, V))
 
 
 def _deva_or_latin(word: str) -> bool:
     return not ("\u05d0" <= word[0] <= "\u05ea")
+
+
+_HEBREW_FINAL_VOWEL = set("אהויע")
+
+
+@lru_cache(maxsize=1)
+def hebrew_names() -> frozenset[str]:
+    """Common Israeli given names and surnames (data/he-names.txt, hand-compiled, ~600 words).
+
+    Hebrew leaves most vowels unwritten, so read as a name written natively almost any Hebrew
+    word fits some Latin name ("Swai" = הצבעה's stem צבעה); only words in this list are
+    compared that way. Foreign names written in Hebrew need no list (see hebrew_pattern)."""
+    from importlib.resources import files
+
+    text = files("transqa.identifiers").joinpath("data/he-names.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def _ends_alike(he: str, latin: str) -> bool:
+    """Hebrew writes a name's final vowel (משה, לוי, רונה) and no letter after a final consonant
+    (יעל, רונית): the ends must agree for a Hebrew name to match its Latin spelling loosely."""
+    last = latin.rstrip("'’")[-1:].lower()
+    return (he[-1] in _HEBREW_FINAL_VOWEL) == (last in _VOWELS or last == "y")
 
 
 def cross_match(a: str, b: str) -> bool:
@@ -422,8 +497,12 @@ def cross_match(a: str, b: str) -> bool:
         return a == b
     if a_he or b_he:
         he, other = (a, b) if a_he else (b, a)
+        keys = full_keys(other.lower())
         pat = hebrew_pattern(he, strict=a_he)
-        if pat is None:
+        if pat is not None and any(pat.fullmatch(k) for k in keys):
+            return True
+        if not a_he or not _ends_alike(he, other) or he not in hebrew_names():
             return False
-        return any(pat.fullmatch(k) for k in full_keys(other.lower()))
+        pat = native_hebrew_pattern(he)  # a Hebrew name the register holds in Latin letters: "Moshe" = משה
+        return pat is not None and any(pat.fullmatch(k) for k in keys)
     return bool(full_keys(a.lower()) & full_keys(b.lower()))

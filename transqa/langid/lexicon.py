@@ -18,6 +18,9 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # Source languages with a shipped frequency list (German: its common words and every English look-alike).
 SHARED_LISTS = {"de": "de-words.txt"}
+# Common words only (down to -500 cB), for telling names from words in scripts without capitals.
+# Marathi has no wordfreq list; Devanagari text uses the Hindi one.
+COMMON_LISTS = {"he": "he-words.txt", "hi": "hi-words.txt", "mr": "hi-words.txt"}
 
 
 def _read(name: str) -> dict[str, int]:
@@ -39,6 +42,13 @@ def english() -> dict[str, int]:
 def shared(lang: str | None) -> dict[str, int]:
     """For a source language with a list: how often it uses the words English also has."""
     name = SHARED_LISTS.get((lang or "").split("-")[0])
+    return _read(name) if name else {}
+
+
+@lru_cache(maxsize=None)
+def common(lang: str | None) -> dict[str, int]:
+    """Common words of Hebrew or Hindi (Marathi: the Hindi list) -> centibels; {} for others."""
+    name = COMMON_LISTS.get((lang or "").split("-")[0])
     return _read(name) if name else {}
 
 

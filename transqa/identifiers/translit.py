@@ -12,7 +12,10 @@ Two layers, both rule-based and offline:
   written, s as ס, v/w as וו), loose when it is a Hebrew name in the register.
 
 Keys with fewer than two consonant classes are not produced: "Ali" or "Anna" is too short to
-tell from ordinary words in a script without vowels; list such spellings as register variants.
+tell from ordinary words in Hebrew, which leaves vowels out (list such Hebrew spellings as
+register variants); between Latin and Devanagari the register matcher compares them by full
+key instead. A Hebrew text word read as a *Hebrew* name spelt in Latin letters by the register
+(משה = "Moshe") needs :func:`hebrew_names`: without the list almost any word would fit.
 """
 
 from __future__ import annotations

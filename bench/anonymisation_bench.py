@@ -63,6 +63,13 @@ REGISTER = [
     ("Butabika Hospital", "[hospital]", "organisation", (), {}),
     ("Kisoro", "[district]", "place", (), {"he": "קיסורו", "deva": "किसोरो"}),
     ("Mwanaisha", "[P14]", "person", ("Mwanaisa", "Mwana Aisha"), {"he": "מואנאישה", "deva": "मवानाइशा"}),
+    # Registers kept in Latin letters for names native to the Hebrew or Marathi transcript,
+    # and names of one consonant (no skeleton key) between Latin and Devanagari.
+    ("Shlomo Mizrahi", "[P15]", "person", (), {"he": "שלמה מזרחי", "deva": "श्लोमो मिझराही"}),
+    ("Yael", "[P16]", "person", (), {"he": "יעל"}),
+    ("Sunita Patil", "[P17]", "person", (), {"deva": "सुनीता पाटील", "he": "סוניטה פאטיל"}),
+    ("Ali", "[P18]", "person", (), {"deva": "अली"}),
+    ("Uma", "[P19]", "person", (), {"deva": "उमा"}),
 ]
 # Names for the false-alarm register: a study-sized list (~120) of names from all sites, of
 # which those that occur in the corpus are dropped (they would be true hits, not false ones).
@@ -459,8 +466,10 @@ _GOLD = re.compile(r"\{([DQ])\|([^{}]+)\}")
 
 def echr_like(name: str = "anonymisation_echr_like.txt") -> list[tuple[str, list[tuple[str, int, int]]]]:
     """Paragraphs and gold spans. The default set was used while writing the detectors (a
-    development set); ``anonymisation_echr_like_heldout.txt`` was written afterwards and never
-    used to change them."""
+    development set); ``anonymisation_echr_like_heldout.txt`` was written afterwards, measured,
+    and then its misses (occupations, years) guided a second round of work, so it is no longer
+    blind. ``anonymisation_echr_like_heldout2.txt`` was written by someone who never saw the
+    detectors, after that round, and has never been used to change them."""
     docs = []
     for line in (ROOT / "bench" / name).read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -651,7 +660,8 @@ def main() -> None:
     results["planted_register_on_real_text"] = clean_false_alarms(segs, matcher).get("register-hit", {})
     results["name_detectors_on_real_text"] = name_flags(segs)
     for key, name in (("echr_like_dev", "anonymisation_echr_like.txt"),
-                      ("echr_like_heldout", "anonymisation_echr_like_heldout.txt")):
+                      ("echr_like_heldout", "anonymisation_echr_like_heldout.txt"),
+                      ("echr_like_heldout2", "anonymisation_echr_like_heldout2.txt")):
         docs = echr_like(name)
         results[key] = {"paragraphs": len(docs), "transqa": tab_metrics(docs, predict_transqa),
                         "caps_digits_baseline": tab_metrics(docs, predict_caps_digits)}
@@ -687,7 +697,7 @@ def _print(r: dict) -> None:
     for lang, v in r["name_detectors_on_real_text"].items():
         rates = {k: x for k, x in v.items() if k not in ("segments", "top")}
         print(f"  {lang}: {rates}")
-    for key in ("echr_like_dev", "echr_like_heldout"):
+    for key in ("echr_like_dev", "echr_like_heldout", "echr_like_heldout2"):
         e = r[key]
         print(f"== {key} ({e['paragraphs']} paragraphs; TAB-style metrics) ==")
         for name in ("transqa", "caps_digits_baseline"):

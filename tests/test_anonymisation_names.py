@@ -99,3 +99,30 @@ def test_gazetteer_loads_lazily_not_at_import():
             "print(g.gazetteer.cache_info().currsize)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "0"
+
+
+def test_untitled_first_name_and_surname_at_a_sentence_start():
+    assert found("Oksana Petrenko said that she had left.", "en") == [("person-name", "Oksana Petrenko")]
+    assert found("Yesterday Petrenko said so.", "en") == [("person-name", "Petrenko")]  # a word, then a name
+    assert found("I went. Okwi stayed home", "en") == []  # one word alone at a sentence start: not flagged
+    # Swahili and Luganda sentences start with verbs no word list holds: the verb is not a first name
+    assert found("Twalaba Nakatto ne maama we.", "lg") == [("person-name", "Nakatto")]
+
+
+def test_institution_nouns_of_other_languages_with_their_linking_words():
+    assert ("institution", "Hôpital de la Timone") in found("she worked at the Hôpital de la Timone from", "en")
+
+
+def test_occupation_and_nationality_are_warnings_in_checks():
+    s = Transcript("s", [Segment(1, "My brother worked as a taxi driver; he is a Kenyan national.")], "en")
+    doc = Document(TranscriptPair("d", s, None, source_lang="en"), [], CheckSettings())
+    out = {(f.check, s.segments[0].text[f.span[0]:f.span[1]], f.severity.name)
+           for f in run_checks([doc], REGISTRY.select(["anonymisation"]))["d"]}
+    assert ("anonymisation.occupation", "taxi driver", "WARNING") in out
+    assert ("anonymisation.nationality", "Kenyan", "WARNING") in out
+
+
+def test_allow_listed_occupation_is_not_reported():
+    s = Transcript("s", [Segment(1, "Before that I was a nurse in the ward.")], "en")
+    doc = Document(TranscriptPair("d", s, None, source_lang="en"), [], CheckSettings(allow=frozenset({"nurse"})))
+    assert not [f for f in run_checks([doc], REGISTRY.select(["anonymisation"]))["d"] if f.check.endswith("occupation")]

@@ -3,8 +3,9 @@
 Every segment of both sides (and a transcript checked alone, in any language) is analysed once
 by :func:`transqa.identifiers.analyse.analyse`; the checks below report its parts. Severity
 follows the UK Data Service's split: direct identifiers (register hits, names after a title,
-phones, e-mails, ID numbers, addresses) are errors; quasi-identifiers (dates, places,
-institutions, ages, web addresses, capitalised words that may be names) are warnings.
+phones, e-mails, ID numbers, addresses) are errors; quasi-identifiers (dates and years, places,
+institutions, ages, occupations, nationalities, web addresses, capitalised words that may be
+names) are warnings.
 
 Privacy: a message shows at most the text matched *in the segment* (never a register original,
 variant or other entry) and the register's replacement; with ``redact`` it shows neither the
@@ -191,6 +192,8 @@ _ADVICE = {
     "date": "replace it with a placeholder or a vaguer time ([date], 'in spring')",
     "age": "give a range or a placeholder ([age], 'in her thirties')",
     "url": "replace it with a placeholder ([website]) unless it is public",
+    "occupation": "generalise it ([occupation], 'a health worker') unless the study reports it anyway",
+    "nationality": "generalise it ('from abroad', 'of East African origin') or use [country]",
 }
 
 
@@ -315,11 +318,14 @@ def address(segment: Segment, side: str, doc: Document) -> Iterable[Hit]:
 @check("anonymisation.date", severity="warning", scope=Scope.SEGMENT, silence=_SILENCE,
        example="“she was born on 12 March 1985”")
 def date(segment: Segment, side: str, doc: Document) -> Iterable[Hit]:
-    """A full date (day and month, with or without the year), a quasi-identifier.
+    """A date or a year that places an event, a quasi-identifier.
 
     Numeric (``12/03/1985``, ``2021-03-12``) and written dates with month names in English,
-    German, Swahili, Luganda, Hebrew, Hindi and Marathi, in Latin or Devanagari digits. A month
-    or year alone is not reported.
+    German, Swahili, Luganda, Hebrew, Hindi and Marathi, in Latin or Devanagari digits; a month
+    with its year (``March 2009``, ``Januari 2019``); and a year after a word that places an event
+    in time (``in 1989``, ``since 2015``, ``from 2001 to 2009``, ``im Jahr 2019``, ``mwaka 2019``,
+    ``בשנת 2019``). A month alone, a year without such a word (``the 2019 budget``) and a year
+    still to come (``by 2030``) are not reported.
     """
     return _pattern_hits("date", segment, side, doc, "full date")
 
@@ -327,8 +333,39 @@ def date(segment: Segment, side: str, doc: Document) -> Iterable[Hit]:
 @check("anonymisation.age", severity="warning", scope=Scope.SEGMENT, silence=_SILENCE,
        example="“she is 34”, “ana miaka 34”, “בת 34”")
 def age(segment: Segment, side: str, doc: Document) -> Iterable[Hit]:
-    """An exact age stated about a person, a quasi-identifier (give a range instead)."""
+    """An exact age or a year of birth stated about a person, a quasi-identifier (give a range instead).
+
+    ``she is 34``, ``a 52-year-old``, ``sie ist 34 Jahre alt``, ``ana miaka 34``, ``בת 34``,
+    ``३४ वर्षांचा``; ``born in 1962`` (the year is reported).
+    """
     return _pattern_hits("age", segment, side, doc, "age")
+
+
+@check("anonymisation.occupation", severity="warning", scope=Scope.SEGMENT, silence=_SILENCE,
+       example="“he worked as a taxi driver”, “a retired teacher”")
+def occupation(segment: Segment, side: str, doc: Document) -> Iterable[Hit]:
+    """Someone's occupation, a quasi-identifier (English).
+
+    Reported where a phrase gives a person's job: ``worked as a taxi driver``, ``employed as a
+    nurse``, ``she was a journalist``, ``a retired primary school teacher``, ``a farmer by
+    profession``, with the words that name the job (``police officer``, ``social worker``). The
+    speaker's own present role (``I am a nurse``, which a focus group of nurses shares) and
+    ``there was a doctor`` are not reported; roles such as student, patient or mother are not
+    occupations here. A job the study reports anyway belongs on the allow-list (``nurse``).
+    """
+    return _pattern_hits("occupation", segment, side, doc, "occupation")
+
+
+@check("anonymisation.nationality", severity="warning", scope=Scope.SEGMENT, silence=_SILENCE,
+       example="“a French national of Malian origin”")
+def nationality(segment: Segment, side: str, doc: Document) -> Iterable[Hit]:
+    """A nationality or ethnic origin said of someone, a quasi-identifier.
+
+    ``a Ukrainian national``, ``an Israeli citizen``, ``of Malian origin`` (descent, background,
+    heritage), German ``türkischer Herkunft``. A nationality word elsewhere (``the Ugandan
+    government``) is not reported.
+    """
+    return _pattern_hits("nationality", segment, side, doc, "nationality or origin")
 
 
 def _name_hits(kinds: tuple[str, ...], segment: Segment, side: str, doc: Document, what: str) -> Iterable[Hit]:

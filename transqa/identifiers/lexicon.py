@@ -109,6 +109,7 @@ academy institute health-centre dispensary directorate government station office
 authority agency service services commission police ministry ministries tribunal prosecutor's
 klinik kliniken klinikum krankenhaus praxis schule gymnasium universität hochschule kirche moschee gemeinde
 firma gmbh ag verein zentrum
+hopital clinique universite ecole lycee universidad colegio instituto
 hospitali zahanati shule chuo kanisa msikiti kampuni benki kituo
 eddwaliro ddwaliro amalwaliro essomero ssomero ekkanisa kkanisa muzikiti kkampuni yunivasite
 """.split())
@@ -118,6 +119,39 @@ in at from near to village town city district region county street road avenue l
 kijiji mji jiji wilaya mkoa mtaa barabara kutoka mjini
 ekyalo disitulikiti kibuga
 im aus nach bei dorf stadt kreis bezirk straße strasse
+""".split())
+
+# --- Occupations (English head nouns, singular): a quasi-identifier in a phrase that gives
+# someone's job ("worked as a taxi driver", "a retired teacher", "he was a journalist"). The
+# head is the last word of the phrase; the words before it ("primary school", "police") are
+# taken with it. Roles every focus group has (patient, student, mother) are not listed.
+OCCUPATIONS = frozenset("""
+teacher lecturer professor headteacher headmaster headmistress tutor instructor nurse midwife doctor physician
+surgeon psychiatrist psychologist psychotherapist therapist counsellor counselor pharmacist dentist paramedic
+radiographer physiotherapist optician vet veterinarian pathologist gynaecologist gynecologist paediatrician
+pediatrician anaesthetist anesthetist cardiologist neurologist dermatologist obstetrician clinician healer
+herbalist cleaner cook chef waiter waitress barman bartender baker butcher farmer fisherman fishmonger herdsman
+shepherd labourer laborer builder carpenter plumber electrician mechanic welder mason bricklayer painter
+decorator tailor seamstress dressmaker hairdresser barber beautician driver pilot conductor rider chauffeur
+engineer architect surveyor accountant auditor banker cashier clerk secretary receptionist bookkeeper manager
+administrator officer policeman policewoman soldier guard watchman askari firefighter fireman lawyer advocate
+solicitor barrister attorney magistrate prosecutor notary paralegal journalist reporter correspondent editor
+photographer cameraman writer novelist poet artist sculptor musician singer actor actress dancer comedian priest
+pastor imam rabbi cantor nun monk missionary evangelist catechist deacon shopkeeper trader vendor hawker
+salesman saleswoman salesperson merchant businessman businesswoman entrepreneur consultant technician scientist
+researcher economist statistician translator interpreter librarian archivist housekeeper maid nanny babysitter
+au-pair caretaker janitor porter gardener postman postwoman courier miner quarryman blacksmith goldsmith
+jeweller jeweler potter weaver cobbler shoemaker upholsterer locksmith plasterer roofer glazier tiler joiner
+printer programmer politician councillor councilor mayor diplomat ambassador civil-servant servant worker
+employee official inspector investigator detective warder jailer sailor seaman fisherwoman lorry-driver
+trucker dispatcher storekeeper warehouseman chemist optometrist dietitian nutritionist sociologist
+anthropologist historian aide assistant
+""".split())
+# Words between the cue and the occupation that are not part of its name ("a very good
+# teacher" gives "teacher"); any other word there is taken with it ("primary school teacher").
+OCCUPATION_NOT_MODIFIERS = frozenset("""
+a an the and or of who that which for with to in at on his her my their our your its not no very really quite
+good bad great fine fellow co same other kind nice big little young old new hard real true full proper
 """.split())
 
 # --- Months (folded) of every study language, for date detection. ------------------------------

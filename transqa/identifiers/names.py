@@ -34,7 +34,7 @@ from transqa.identifiers.patterns import Match
 _CAP = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ](?<![\w'’\-].)[^\W_]*(?:['’\-][^\W_]+)*")
 _NONLATIN = re.compile(r"[\u05d0-\u05ea\u0900-\u097f]")
 _NONLATIN_WORD = re.compile(r"[\u05d0-\u05ea\u0900-\u097f][\u05d0-\u05ea\u0591-\u05c7\u0900-\u097f\u200c\u200d'׳\"״\-]*")
-_JOIN = re.compile(r"^(?:\s+|\s+(?:of|the|for|de|es|la|ya|lya|wa|za|am|an|der|des|für)\s+|-)$")
+_JOIN = re.compile(r"^(?:\s+|\s+(?:of|the|for|de|de la|du|del|es|la|ya|lya|wa|za|am|an|der|des|für)\s+|-)$")
 _ABBREV = frozenset({"st", "dr", "dkt", "mr", "mrs", "ms", "prof", "sr", "jr"})
 _INITIAL_BEFORE = set(".!?:;\"“”„«»(—–…")
 _INSTITUTION_SUFFIXES = ("klinikum", "kliniken", "klinik", "krankenhaus", "schule", "kirche", "universität")
@@ -395,7 +395,13 @@ def _latin(text: str, lang: str, caps: list[tuple[int, int, str]], allow: frozen
             continue
         if len(run) == 1 and run[0][2].isupper() and len(run[0][2]) <= 5:
             continue  # an acronym (WHO, NGO, UPDF)
-        s0 = words[0][0] if not _initial(text, words[0][0]) else (words[1][0] if len(words) > 1 else None)
-        if s0 is None:
-            continue
+        s0 = words[0][0]
+        if _initial(text, s0):
+            if len(words) < 2:
+                continue
+            # English "Oksana Petrenko said": two uncommon capitalised words in a row at a sentence
+            # start are a first name and a surname ("Yesterday Petrenko": an ordinary word first).
+            # Not in Swahili or Luganda, whose sentences start with verbs no list holds ("Twalaba Nakato").
+            if lang != "en" or not (words[0] is run[0] and words[1] is run[1]):
+                s0 = words[1][0]
         out.append(Match("person-name", s0, words[-1][1], "capitalised word"))

@@ -1,7 +1,9 @@
-"""Identifiers with a shape: phones, e-mails, URLs, ID numbers, full dates, ages, street addresses.
+"""Identifiers with a shape: phones, e-mails, URLs, ID numbers, dates and years, ages, street
+addresses; and two quasi-identifiers that a phrase announces: occupations ("worked as a taxi
+driver") and nationality or origin ("a French national of Malian origin").
 
-Each detector starts with a cheap gate (a digit, an ``@``, a dot) so most segments cost one
-regex search; phonenumbers runs only on a run of seven or more digits.
+Each detector starts with a cheap gate (a digit, an ``@``, a dot, a cue word) so most segments
+cost one regex search; phonenumbers runs only on a run of seven or more digits.
 """
 
 from __future__ import annotations
@@ -9,11 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date as _date
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
-from transqa.identifiers.lexicon import MONTHS
+from transqa.identifiers.lexicon import MONTHS, OCCUPATION_NOT_MODIFIERS, OCCUPATIONS
 from transqa.text.numbers import ascii_digits
 
 STUDY_REGIONS = ("DE", "IL", "UG", "TZ", "IN")
@@ -21,7 +24,7 @@ STUDY_REGIONS = ("DE", "IL", "UG", "TZ", "IN")
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    kind: str  # phone | email | url | id-number | date | age | address
+    kind: str  # phone | email | url | id-number | date | age | address | occupation | nationality
     start: int
     end: int
     detail: str = ""  # safe to show: what kind of identifier (never register content)
@@ -185,8 +188,8 @@ _RECORD = re.compile(
     r"|Versichertennummer|Ausweisnummer|Personalausweis(?:nummer)?|namba ya (?:mgonjwa|kitambulisho|faili)"
     r"|kitambulisho|NIN|NIDA|Aadhaar|PAN|passport(?: no| number)?|Reisepass(?:nummer)?"
     r"|(?:application|land register|register|registration|reg\.|account|file|case) (?:no\.?|nr\.?|number)"
-    r"|(?:application|Beschwerde|Antrag)\s*\(?no\.?)"
-    r"\s*[:#.\-]?\s*(?:no\.?\s*)?(?P<code>[A-Z]{0,4}[-/]?\d[\dA-Z/\-]{3,}(?: \d{4})*)",
+    r"|(?:application|Beschwerde|Antrag)\s*\(?no\.?|(?<=registered )under (?:no\.?|number))"
+    r"\s*[:#.\-]?\s*(?:no\.?\s*)?(?P<code>(?:(?-i:[A-Z]{1,4}) |[A-Z]{0,4}[-/]?)\d[\dA-Z/\-]{3,}(?: \d{4})*)",
 )
 
 
@@ -197,6 +200,8 @@ def id_numbers(text: str) -> Iterator[Match]:
         head = text[s:m.start("code")]
         if "(" in head:  # "application (no. 36110/97": the number and its "no."
             s += head.rfind("(") + 1
+        elif head[:6].lower() == "under ":  # "registered under no. 4512/08"
+            s += 6
         seen.append((s, e))
         yield Match("id-number", s, e, "record or ID number")
     for m in _ID_NUMBERS.finditer(text):
@@ -233,6 +238,30 @@ _NAMED_DATE = re.compile(
     re.IGNORECASE,
 )
 _DAY_OK = re.compile(r"\d+")
+# A month with its year ("in March 2009", "Januari 2019", "במאי 2020"), no day.
+_MONTH_YEAR = re.compile(rf"(?<!\w)(?:[בל]-?)?(?:{_MONTH_ALT})\.?,?\s+(?:of\s+)?{_YEAR}(?!\w)", re.IGNORECASE)
+# A bare year after a word that places an event in time ("in 1989", "since 2015", "from 2001 to
+# 2009", "im Jahr 2019", "mwaka 2019", "בשנת 2019"): a quasi-identifier like a full date. A
+# year alone ("the 2019 budget", "a 1998 law") or ahead of now ("by 2030") is not reported.
+_THIS_YEAR = _date.today().year
+_BARE_YEAR = r"(?:19\d\d|20\d\d)"
+_YEAR_CUE = re.compile(
+    rf"(?<![\w\u0590-\u05ff])(?:"
+    rf"(?i:in|since|from|until|till|between|during|before|after|around|in the year|in the years"
+    rf"|im|im jahr|im jahre|seit|von|bis|zwischen|mwaka|mwaka wa|tangu|mnamo|mu|mu mwaka|mu mwaka gwa|okuva mu)\s+"
+    rf"|(?:בשנת|משנת|מאז|עד|ב|מ)-?\s*)"
+    rf"(?P<y1>{_BARE_YEAR})(?:\s*(?:to|and|until|till|[-–]|bis|und|hadi|mpaka|okutuuka|עד)\s*(?P<y2>{_BARE_YEAR}))?"
+    rf"(?![\w/]|[.,]\d)")
+_YEAR4 = re.compile(rf"(?<!\d){_BARE_YEAR}(?!\d)")
+
+
+def years(text: str) -> Iterator[Match]:
+    """Years placed by a preposition; a range ("2001 to 2009") is one match."""
+    for m in _YEAR_CUE.finditer(text):
+        if int(m.group("y1")) > _THIS_YEAR:
+            continue
+        end = m.end("y2") if m.group("y2") and int(m.group("y2")) <= _THIS_YEAR else m.end("y1")
+        yield Match("date", m.start("y1"), end, "year")
 
 
 def dates(text: str) -> Iterator[Match]:
@@ -248,6 +277,8 @@ def dates(text: str) -> Iterator[Match]:
         day = _DAY_OK.search(ascii_digits(m.group()))
         if day and 1 <= int(day.group()) <= 31:
             yield Match("date", m.start(), m.end(), "full date")
+    for m in _MONTH_YEAR.finditer(text):
+        yield Match("date", m.start(), m.end(), "month and year")
 
 
 def _alternation(keys) -> re.Pattern[str]:
@@ -305,14 +336,15 @@ def _gated(rules, gate: re.Pattern[str], text: str, low: str | None = None) -> I
 
 def ages(text: str, low: str | None = None) -> Iterator[Match]:
     for m in _gated(_AGE, _AGE_GATE, text, low):
-        n = next((g for g in m.groups() if g), None)
-        if n is None:
+        g = next((i for i, x in enumerate(m.groups(), 1) if x), 0)
+        if not g:
             continue
+        n = m.group(g)
         v = int(ascii_digits(n))
         if 0 < v <= 120:
             yield Match("age", m.start(), m.end(), "age")
-        elif 1880 <= v <= 2030:
-            yield Match("age", m.start(), m.end(), "year of birth")
+        elif 1880 <= v <= 2030:  # "born in 1962": the year is what identifies
+            yield Match("age", m.start(g), m.end(g), "year of birth")
 
 
 # -- street addresses ----------------------------------------------------------------------------
@@ -351,6 +383,117 @@ def addresses(text: str, low: str | None = None) -> Iterator[Match]:
                 yield Match("address", m.start(), m.end(), "postcode and town")
 
 
+# -- occupations and nationality: quasi-identifiers a phrase announces ----------------------------
+# The cue ends where the occupation phrase may begin: "worked as (a)", "employed as", "is a",
+# "was an", "a retired", "a former", "by profession". "I am a nurse" (the speaker's own role,
+# which a focus group of nurses shares) is not a cue; "I was a teacher" and "he is a driver" are.
+_OCC_CUE = re.compile(
+    r"(?i)\b(?:"
+    r"(?:work(?:s|ed|ing)?|employed|job|jobs|trained|training|qualified|practi[cs](?:e|es|ed|ing)|serv(?:e|es|ed|ing)"
+    r"|hired|retired|started|began|earn(?:s|ed)? (?:a|his|her|my|their) living)\s+as(?:\s+an?)?"
+    r"|(?:is|was|were|became|becomes|become|becoming|been)\s+an?"
+    r"|(?:an?|the)\s+(?:retired|former|trainee|qualified|practising|practicing|licensed|registered|self-employed)"
+    r"|(?:by|of)\s+(?:profession|trade|occupation)(?:\s+an?)?"
+    r"|(?:profession|occupation)(?:\s+(?:is|was|as))?\s*:?(?:\s+an?)?"
+    r")\s+")
+_OCC_AFTER = re.compile(r"(?:[a-z][a-z'’-]*\s+){0,3}[a-z][a-z-]*")
+_OCC_BEFORE = re.compile(r"(?i)((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\s+by\s+(?:profession|trade|occupation)\b")
+# Gate: a segment is searched for cues only when one of its words is an occupation (singular,
+# plural or -men), one set look-up per word instead of a cue scan of every segment.
+_OCC_WORDS = OCCUPATIONS | {w + "s" for w in OCCUPATIONS} | {w + "es" for w in OCCUPATIONS} | {
+    w[:-3] + "men" for w in OCCUPATIONS if w.endswith("man")}
+
+
+def _occupation_head(word: str) -> bool:
+    if word in OCCUPATIONS:
+        return True
+    if word.endswith("men") and word[:-3] + "man" in OCCUPATIONS:
+        return True
+    return word.endswith("s") and (word[:-1] in OCCUPATIONS or (word.endswith("es") and word[:-2] in OCCUPATIONS))
+
+
+_OCC_STOP = frozenset("and or of who that which for with to in at on not no his her my their our your its".split())
+# Heads that name a job only with a word before them ("social worker", "police officer").
+_OCC_NEEDS_MODIFIER = frozenset("worker officer assistant employee official servant aide guard".split())
+# "There was a nurse", "it was a doctor who": the copula says what is there, not someone's job;
+# a copula that opens a clause asks a question ("Is a nurse allowed to …?").
+_OCC_NOT_SUBJECT = frozenset("there it this that which what here".split())
+_COPULAS = frozenset("is was were became becomes become becoming been".split())
+_CLAUSE_START = frozenset(".?!:;\"“”„«»([-—–…]")
+
+
+def _occupation_span(words: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    """The occupation phrase among a cue's next words: up to the first occupation head, from
+    the first word after the cue's fillers ("a very good teacher" gives "teacher")."""
+    for i, (_, e, w) in enumerate(words):
+        if w in _OCC_STOP:
+            return None
+        if _occupation_head(w):
+            k = i
+            while k > 0 and words[k - 1][2] not in OCCUPATION_NOT_MODIFIERS:
+                k -= 1
+            if k == i and (w in _OCC_NEEDS_MODIFIER or w.rstrip("s") in _OCC_NEEDS_MODIFIER):
+                return None
+            return words[k][0], e
+    return None
+
+
+_WORD = re.compile(r"[a-z][a-z'’-]*")
+
+
+def occupations(text: str, low: str | None = None, words: list[str] | None = None) -> Iterator[Match]:
+    """A job in a phrase that gives someone's job: "worked as a taxi driver", "he was a journalist"."""
+    low = text.lower() if low is None else low
+    if _OCC_WORDS.isdisjoint(_SPLIT.split(low) if words is None else words):
+        return
+    seen: list[tuple[int, int]] = []
+    for m in _OCC_CUE.finditer(text):
+        if low[m.start():m.end()].split()[0] in _COPULAS:
+            # "there was a nurse" says what was there; "Is a peer support worker allowed to …?" asks
+            before = low[max(0, m.start() - 8):m.start()].rstrip()
+            if not before or before[-1] in _CLAUSE_START or before.split()[-1] in _OCC_NOT_SUBJECT:
+                continue
+        nxt = _OCC_AFTER.match(text, m.end())
+        if nxt is None:
+            continue
+        words = [(m.end() + w.start(), m.end() + w.end(), w.group()) for w in _WORD.finditer(nxt.group())]
+        span = _occupation_span(words)
+        if span is not None and not any(a < span[1] and span[0] < b for a, b in seen):
+            seen.append(span)
+            yield Match("occupation", span[0], span[1], "occupation")
+    if "by " in low:
+        for m in _OCC_BEFORE.finditer(text):
+            ws = [(m.start(1) + w.start(), m.start(1) + w.end(), w.group().lower())
+                  for w in _WORD.finditer(m.group(1).lower())]
+            span = _occupation_span(ws) if ws and _occupation_head(ws[-1][2]) else None
+            if span is not None:
+                if not any(a < span[1] and span[0] < b for a, b in seen):
+                    seen.append(span)
+                    yield Match("occupation", span[0], span[1], "occupation")
+
+
+_NAT = r"[A-Z][a-zà-ÿ'’]+(?:[- ][A-Z][a-zà-ÿ'’]+)?"
+_NATIONALITY = re.compile(
+    rf"\b(?:an?|the|as)\s+(?P<a>{_NAT})\s+(?:national|citizen|passport holder|nationals|citizens)\b"
+    rf"|\b(?:of|with)\s+(?P<b>{_NAT})\s+(?:origin|descent|ethnicity|extraction|background|heritage|parentage"
+    rf"|nationality|roots|ancestry)\b"
+    rf"|\b(?P<c>(?:[a-zäöü]{{2,}}isch|deutsch)e[rnms]?)\s+(?:Herkunft|Abstammung|Staatsangehörigkeit|Staatsbürger(?:in|schaft)?)\b")
+_NAT_WORDS = frozenset("""national nationals citizen citizens passport origin descent ethnicity extraction background
+heritage parentage nationality roots ancestry herkunft abstammung staatsangehörigkeit staatsbürger staatsbürgerin
+staatsbürgerschaft""".split())
+
+
+def nationalities(text: str, low: str | None = None, words: list[str] | None = None) -> Iterator[Match]:
+    """A nationality or ethnic origin said of someone: "a French national", "of Malian origin",
+    "türkischer Herkunft"."""
+    low = text.lower() if low is None else low
+    if _NAT_WORDS.isdisjoint(_SPLIT.split(low) if words is None else words):
+        return
+    for m in _NATIONALITY.finditer(text):
+        g = m.lastgroup or "a"
+        yield Match("nationality", m.start(g), m.end(g), "nationality or origin")
+
+
 _RUN7 = re.compile(r"\d[\d \-./()\u00a0]{5,}\d|[A-Z]{2}\d{5}")
 _NUMERIC_DATE_GATE = re.compile(r"\d[./-]\d")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -386,6 +529,11 @@ def find_all(text: str) -> list[Match]:
         out.extend(emails(text))
     if "." in text and ("http" in low or "www." in low or _DOT_LETTER.search(low)) and _URL_GATE.search(low):
         out.extend(urls(text))
+    words = _SPLIT.split(low)
+    if not _OCC_WORDS.isdisjoint(words):
+        out.extend(occupations(text, low, words))
+    if not _NAT_WORDS.isdisjoint(words):
+        out.extend(nationalities(text, low, words))
     if not _HAS_DIGIT.search(text):
         return resolve_overlaps(out) if len(out) > 1 else out
     if _RUN7.search(text):
@@ -393,14 +541,17 @@ def find_all(text: str) -> list[Match]:
         out.extend(id_numbers(text))
     elif _RECORD_GATE.search(low):
         out.extend(id_numbers(text))
-    if _NUMERIC_DATE_GATE.search(text) or not _MONTH_GATE.isdisjoint(_SPLIT.split(low)):
+    if _NUMERIC_DATE_GATE.search(text) or not _MONTH_GATE.isdisjoint(words):
         out.extend(dates(text))
+    if _YEAR4.search(text):
+        out.extend(years(text))
     out.extend(ages(text, low))
     out.extend(addresses(text, low))
     return resolve_overlaps(out) if len(out) > 1 else out
 
 
-_PRIORITY = {"email": 0, "url": 1, "id-number": 2, "phone": 3, "address": 4, "date": 5, "age": 6}
+_PRIORITY = {"email": 0, "url": 1, "id-number": 2, "phone": 3, "address": 4, "age": 5, "date": 6, "nationality": 7,
+             "occupation": 8}
 
 
 def resolve_overlaps(matches: list[Match]) -> list[Match]:

@@ -74,6 +74,26 @@ def test_id_numbers(text, item):
     assert ("id-number", item) in kinds(text)
 
 
+@pytest.mark.parametrize("text,item", [
+    ("the file KHN/PSY/0412/2021 was closed", "KHN/PSY/0412/2021"),    # no label before it
+    ("the code X4481207 had expired", "X4481207"),
+    ("under reference TZ.7.B2.00981/20 the clinic", "TZ.7.B2.00981/20"),
+    ("his personal number 19790412-5521 was", "19790412-5521"),
+    ("the number 2790412345678 on the card", "2790412345678"),
+])
+def test_unlabelled_reference_codes(text, item):
+    assert ("id-number", item) in kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "in the mid-2018 floods", "music of the 1990s", "take 500mg twice", "the 2019/20 season",
+    "open 6.30-10am daily", "on June-3-2004", "1.500.000 people", "pi is 3.14159", "between 100-2000 people",
+    "COVID-19 wards", "२०१७मध्ये ते आले", "Juni2016 war das",
+])
+def test_numbers_that_are_not_reference_codes(text):
+    assert not [x for k, x in kinds(text) if k == "id-number"]
+
+
 def test_record_code_letters_before_a_space_must_be_capitals():
     assert ("id-number", "passport number 123456") in kinds("his passport number 123456 was")
     assert not [x for k, x in kinds("the passport number is 1234") if k == "id-number" and "is" in x]

@@ -299,7 +299,10 @@ def id_number(segment: Segment, side: str, doc: Document) -> Iterable[Hit]:
     Israeli ID numbers (9 digits with their check digit), Indian Aadhaar numbers (12 digits,
     Verhoeff check), German health-insurance numbers (letter + 9 digits, check digit), Ugandan
     NINs (``CM…``/``CF…``, 14 characters), Tanzanian NIDA numbers (20 digits), and any number
-    introduced by a record word (``MRN``, ``patient no``, ``Fallnummer``, ``namba ya mgonjwa``).
+    introduced by a record word (``MRN``, ``patient no``, ``Fallnummer``, ``namba ya mgonjwa``),
+    and unlabelled reference codes (``KHN/PSY/0412/2021``, ``X4481207``, a 13-digit personal
+    number): four digits or more with capitals or a slash, or a long digit run; years, ranges,
+    decimals, dates and measures are not codes.
     """
     return _pattern_hits("id-number", segment, side, doc, "ID number")
 

@@ -225,6 +225,41 @@ def id_numbers(text: str) -> Iterator[Match]:
             yield Match("id-number", m.start(), m.end(), label)
 
 
+# A reference code with no label before it: "PHC/CM/2281/2012", "PA1187342", "ME.12.L3.004512/19",
+# "19880574-2391", a 13-digit personal number. Case files, passports and registration numbers
+# lead to a person as surely as a name. Four digits at least, and letters, a slash, nine digits
+# with separators or eleven without (fewer is a phone or a checked ID number); ranges, dates, decimals, thousands, decades and measures ("1990s", "500mg") are not codes.
+_CODE_CAND = re.compile(r"(?<![\w./\-])[^\W_](?:[\w./\-]*[^\W_])?")
+_CODE_NOT = re.compile(
+    r"^(?:\d{1,10}|\d+[.,]\d+|\d{1,4}\s*[-–/]\s*\d{1,4}|\d+(?:s|th|st|nd|rd|[a-z]{1,3})|[a-z]+-?\d{1,3}"
+    r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?)$")
+
+
+_DIGIT_GROUP = re.compile(r"\d+")
+
+
+def codes(text: str) -> Iterator[Match]:
+    """Unlabelled reference codes (case files, passports, registrations), as ``id-number``."""
+    for m in _CODE_CAND.finditer(text):
+        tok = m.group()
+        digits = _digits(tok)
+        if digits < 4:
+            continue
+        if not (digits >= 11 or "/" in tok or any(c.isalpha() for c in tok)
+                or (digits >= 9 and not tok.isdigit())):
+            continue
+        if _CODE_NOT.match(tok) or _DATE_SHAPE.match(tok) or _YEAR_RANGE.match(tok):
+            continue
+        groups = _DIGIT_GROUP.findall(tok)
+        if len(groups) == 1 and len(groups[0]) <= 4:
+            continue  # a year or a number with a word joined to it: "mid-2018", "Juni2016", "२०१७मध्ये"
+        letters = _LETTERS.findall(tok)
+        if letters and (not any(c.isupper() for w in letters for c in w) and "/" not in tok
+                        or any(w.lower() in _MONTH_SET for w in letters)):
+            continue  # "6.30-10am", "June-3-2004"
+        yield Match("id-number", m.start(), m.end(), "reference code")
+
+
 # -- dates ---------------------------------------------------------------------------------------
 _MONTH_ALT = "|".join(sorted({re.escape(w) for ws in MONTHS.values() for w in ws.split()}, key=len, reverse=True))
 _DAY = r"(?:\d{1,2})"
@@ -496,6 +531,7 @@ def nationalities(text: str, low: str | None = None, words: list[str] | None = N
 
 _RUN7 = re.compile(r"\d[\d \-./()\u00a0]{5,}\d|[A-Z]{2}\d{5}")
 _NUMERIC_DATE_GATE = re.compile(r"\d[./-]\d")
+_RUN4 = re.compile(r"\d(?:\D*\d){3}")  # four digits somewhere
 _LETTERS = re.compile(r"[^\W\d_]+")
 _MONTH_SET = frozenset(w for ws in MONTHS.values() for w in ws.split())
 _SPLIT = re.compile(r"[\s,.;:!?()\[\]\"'“”‘’]+")
@@ -547,6 +583,9 @@ def find_all(text: str) -> list[Match]:
         out.extend(years(text))
     out.extend(ages(text, low))
     out.extend(addresses(text, low))
+    if _RUN4.search(text):  # codes last: only where nothing else explains the characters
+        taken = [(m.start, m.end) for m in out]
+        out.extend(c for c in codes(text) if not any(a < c.end and c.start < b for a, b in taken))
     return resolve_overlaps(out) if len(out) > 1 else out
 
 

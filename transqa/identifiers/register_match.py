@@ -115,23 +115,17 @@ def common_non_latin(word: str) -> bool:
     (प्रकाश, कविता); see :meth:`RegisterMatcher._word_hits` for the one place it is used.
     """
     cands = stems(word)
+    he = _script(word) == "he"
+    if he and any(s in hebrew_names() for s in cands):
+        return False
     if any(s in NON_LATIN_COMMON for s in cands):
-        return False if _script(word) == "he" and any(s in hebrew_names() for s in cands) else True
-    if _script(word) != "he" or "'" in word or "׳" in word:
+        return True
+    if not he or "'" in word or "׳" in word:
         return False
-    if any(s in hebrew_names() for s in cands):
-        return False
-    freq = _common_words("he")
+    from transqa.langid.lexicon import common  # loaded on the first Hebrew word, not at import
+
+    freq = common("he")
     return any(freq.get(s, 999) <= COMMON_SOURCE_CB for s in cands if s == word or len(s) >= 3)
-
-
-def _common_words(lang: str) -> dict[str, int]:
-    got = _FREQ.get("common:" + lang)
-    if got is None:
-        from transqa.langid.lexicon import common
-
-        got = _FREQ["common:" + lang] = common(lang)
-    return got
 
 
 _DEVA_SHORT_INITIAL = set("अइउऋ")

@@ -338,24 +338,33 @@ def full_keys(word: str) -> frozenset[str]:
     return frozenset(_collapse(k) for k in keys if k)
 
 
-_V_LOOSE = "[aeiou]*"
-_V_STRICT = "[ae]*"
+# Vowels a Hebrew spelling may leave unwritten, per reading (see hebrew_pattern).
+_UNWRITTEN = {"loose": "[aeiou]*", "strict": "[ae]*", "native": "[aeo]*"}
 
 
 @lru_cache(maxsize=65536)
-def hebrew_pattern(word: str, strict: bool = False) -> re.Pattern[str] | None:
+def hebrew_pattern(word: str, mode: str = "loose") -> re.Pattern[str] | None:
     """A regex over full keys that the Latin/Devanagari spellings of a Hebrew word match.
 
-    ``strict``: the Hebrew word is how someone wrote a *foreign* name, and Hebrew writes the
-    o, u and i of foreign names with ו and י — only a and e may be unwritten. A Hebrew name
-    (the register's ``משה``) is compared loosely: ``Moshe`` has an unwritten o.
+    ``mode`` says how the Hebrew word was written:
+
+    * ``"loose"``: a Hebrew name in the register (``משה``), compared with a Latin text word:
+      any vowel may be unwritten, ח may be dropped ("Moshe", "Haim"/"Chaim").
+    * ``"strict"``: a Hebrew text word read as someone's spelling of a *foreign* name: Hebrew
+      writes the o, u and i of foreign names with ו and י, s with ס, v/w as וו — only a and e
+      may be unwritten, and a medial ה or ע (שהוא, מעשה) or a leading article ה rules it out.
+    * ``"native"``: a Hebrew text word read as a *Hebrew* name the register holds in Latin
+      letters ("Moshe" for משה, "Yael" for יעל): any Hebrew word, so tighter than loose — ח and
+      a non-final ה are consonants the Latin spelling writes, and only a, e and o (the vowels
+      names leave out: משה, כהן, יעקב) may be unwritten. Words of three letters or more.
     """
-    _V = _V_STRICT if strict else _V_LOOSE
+    strict, native = mode == "strict", mode == "native"
+    _V = _UNWRITTEN[mode]
     letters = [c for c in word if "\u05d0" <= c <= "\u05ea" or c in "'׳"]
     n = len(letters)
     if strict and (any(c in "הע" for c in letters[1:-1]) or (letters and letters[0] == "ה")):
-        # Foreign names are not written with a silent medial ה or ע (שהוא, מעשה are words), and
-        # a leading ה is the article: the matcher tries the word without it.
+        return None
+    if native and n < 3:
         return None
     parts: list[str] = []
     i = 0
@@ -377,7 +386,7 @@ def hebrew_pattern(word: str, strict: bool = False) -> re.Pattern[str] | None:
             if first:
                 parts.append("[WB]" + _V)
             else:  # foreign names write a consonant v/w as וו: a single ו is a vowel
-                glide = nxt == "א"  # וא = "wa" (Mwanaisha → מואנאישה)
+                glide = nxt == "א" and not native  # וא = "wa" (Mwanaisha → מואנאישה)
                 parts.append(("(?:[ou]|W)" if glide else "[ou]" if strict else "(?:[ou]|[WB])") + _V)
         elif ch == "י":
             if nxt == "י":
@@ -385,10 +394,12 @@ def hebrew_pattern(word: str, strict: bool = False) -> re.Pattern[str] | None:
                 i += 2
                 continue
             parts.append("Y" + _V if first else "(?:[ie]Y?|Y|ai|ei)" + _V)
+        elif ch == "ה" and native and not last:
+            parts.append("H" + _V)
         elif ch in "אעה":
             parts.append(_V)
         elif ch == "ח":
-            parts.append(("[KX]" if strict else "[KX]?") + _V)
+            parts.append(("[KX]" if strict else "[KXH]" if native else "[KX]?") + _V)
         elif ch in "כך":
             parts.append("[KX]" + _V)
         elif ch == "ש":
@@ -402,61 +413,6 @@ def hebrew_pattern(word: str, strict: bool = False) -> re.Pattern[str] | None:
     if not parts:
         return None
     return re.compile("".join(parts).replace(_V + _V, _V))
-
-
-_V = _V_LOOSE
-_V_NATIVE = "[aeo]*"
-
-
-@lru_cache(maxsize=65536)
-def native_hebrew_pattern(word: str) -> re.Pattern[str] | None:
-    """A regex over full keys for a Hebrew text word read as a *Hebrew* name written in Latin
-    letters by the register ("Moshe" for משה, "Yael" for יעל, "Levi" for לוי).
-
-    Tighter than the loose pattern, because here the text word is any Hebrew word: ח and a
-    non-final ה are consonants that the Latin spelling writes (ch/kh/h), and only a, e and o
-    (the vowels Hebrew spelling leaves out of names: משה, כהן, יעקב) may be unwritten.
-    """
-    letters = [c for c in word if "\u05d0" <= c <= "\u05ea"]
-    n = len(letters)
-    if n < 3:
-        return None
-    V = _V_NATIVE
-    parts: list[str] = []
-    i = 0
-    while i < n:
-        ch = letters[i]
-        nxt = letters[i + 1] if i + 1 < n else ""
-        first, last = i == 0, i == n - 1
-        if ch == "ו":
-            if nxt == "ו":
-                parts.append("[WB]" + V)
-                i += 2
-                continue
-            parts.append("[WB]" + V if first else "(?:[ou]|[WB])" + V)
-        elif ch == "י":
-            if nxt == "י":
-                parts.append("(?:Y|ai|ei|e|i)" + V)
-                i += 2
-                continue
-            parts.append("Y" + V if first else "(?:[ie]Y?|Y|ai|ei)" + V)
-        elif ch in "אע":
-            parts.append(V)
-        elif ch == "ה":
-            parts.append(V if last else "H" + V)
-        elif ch == "ח":
-            parts.append("[KXH]" + V)
-        elif ch in "כך":
-            parts.append("[KX]" + V)
-        elif ch == "ש":
-            parts.append("[SŠ]" + V)
-        elif ch == "ב":
-            parts.append("[BW]" + V)
-        else:
-            cls = _HEBREW.get(ch, "")
-            parts.append((cls if isinstance(cls, str) else cls[0]) + V)
-        i += 1
-    return re.compile("".join(parts).replace(V + V, V))
 
 
 def _deva_or_latin(word: str) -> bool:
@@ -501,11 +457,11 @@ def cross_match(a: str, b: str) -> bool:
     if a_he or b_he:
         he, other = (a, b) if a_he else (b, a)
         keys = full_keys(other.lower())
-        pat = hebrew_pattern(he, strict=a_he)
+        pat = hebrew_pattern(he, "strict" if a_he else "loose")
         if pat is not None and any(pat.fullmatch(k) for k in keys):
             return True
         if not a_he or not _ends_alike(he, other) or he not in hebrew_names():
             return False
-        pat = native_hebrew_pattern(he)  # a Hebrew name the register holds in Latin letters: "Moshe" = משה
+        pat = hebrew_pattern(he, "native")  # a Hebrew name the register holds in Latin letters: "Moshe" = משה
         return pat is not None and any(pat.fullmatch(k) for k in keys)
     return bool(full_keys(a.lower()) & full_keys(b.lower()))

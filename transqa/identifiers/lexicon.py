@@ -75,7 +75,7 @@ katonda mukama bbeyi leero jjo enkya ggwanga gavumenti pulezidenti minisita eddw
 omusawo dokita bbaawo mwami mukyala
 """
 _OTHER = """
-ok okay hmm mm eh ah yaani sasa basi haya ndio ndiyo ee
+ok okay hmm mm eh ah yaani sasa basi haya ndio ndiyo ee mhm mmh hm uh um uhm aha uh-huh mm-hmm ehm äh ähm
 """
 
 
@@ -90,6 +90,11 @@ COMMON_WORDS: dict[str, frozenset[str]] = {
     "lg": _set(_LG, _OTHER),
 }
 ALL_COMMON = frozenset().union(*COMMON_WORDS.values())
+# Common words that are also given names (Swahili virtue names: Rehema "mercy", Baraka
+# "blessing"). Lower case they are words; capitalised inside a sentence they are names.
+WORD_NAMES = frozenset("""
+amani baraka neema rehema zawadi tumaini imani upendo furaha bahati subira faraja salama pendo hekima heri
+""".split())
 
 # --- Titles and address forms: the capitalised word after one is a name (a strong cue). ------
 TITLES = frozenset("""
@@ -145,7 +150,8 @@ jeweller jeweler potter weaver cobbler shoemaker upholsterer locksmith plasterer
 printer programmer politician councillor councilor mayor diplomat ambassador civil-servant servant worker
 employee official inspector investigator detective warder jailer sailor seaman fisherwoman lorry-driver
 trucker dispatcher storekeeper warehouseman chemist optometrist dietitian nutritionist sociologist
-anthropologist historian aide assistant
+anthropologist historian aide assistant schoolteacher carer caregiver care-giver sergeant constable corporal
+apprentice student housewife homemaker herder fisher stonemason
 """.split())
 # Words between the cue and the occupation that are not part of its name ("a very good
 # teacher" gives "teacher"); any other word there is taken with it ("primary school teacher").

@@ -25,7 +25,15 @@ from functools import lru_cache
 
 from transqa.identifiers.affixes import fold_word
 from transqa.identifiers.gazetteer import Gazetteer, _non_latin_worthy, gazetteer
-from transqa.identifiers.lexicon import ALL_COMMON, COMMON_WORDS, INSTITUTION_NOUNS, MONTHS, NON_LATIN_COMMON, TITLES
+from transqa.identifiers.lexicon import (
+    ALL_COMMON,
+    COMMON_WORDS,
+    INSTITUTION_NOUNS,
+    MONTHS,
+    NON_LATIN_COMMON,
+    TITLES,
+    WORD_NAMES,
+)
 from transqa.identifiers.patterns import Match
 
 # A capitalised Latin word (with inner apostrophes/hyphens: O'Brien, Neu-Ulm, Mary's).
@@ -105,9 +113,11 @@ def title_before(text: str, start: int) -> bool:
     return bool(_HE_TITLE_END.search(head) or _DEVA_TITLE_END.search(head))
 
 
-_GENERIC = ALL_COMMON | INSTITUTION_NOUNS | TITLES | _MONTH_WORDS
+_GENERIC = (ALL_COMMON - WORD_NAMES) | INSTITUTION_NOUNS | TITLES | _MONTH_WORDS
 # Generic words that are dropped from the front of a run ("The", "In"), one look-up per word.
-_LEADING_GENERIC = ALL_COMMON - TITLES - INSTITUTION_NOUNS - _ABBREV
+_LEADING_GENERIC = ALL_COMMON - WORD_NAMES - TITLES - INSTITUTION_NOUNS - _ABBREV
+# Common words of each language, without those that are names when capitalised ("Rehema").
+_COMMON = {lang: words - WORD_NAMES for lang, words in COMMON_WORDS.items()}
 
 
 def _generic(f: str) -> bool:
@@ -128,12 +138,35 @@ def detect(
     skip = list(skip or ())
     if _NONLATIN.search(text):
         _non_latin(text, allow, skip, out)
+    if "." in text:
+        _initials(text, allow, skip, out)
     caps = [(*m.span(), m.group()) for m in _CAP.finditer(text)]
     if caps:
         _latin(text, (lang or "en").split("-")[0], caps, allow, lower_vocab, skip, out)
     if len(out) > 1:
         out.sort(key=lambda m: m.start)
     return out
+
+
+# Two or more initials ("A.N.", "R. K."), with the surname after them: a person the text
+# names by initials, as court judgments and minutes do. Abbreviations of the same shape are not.
+_INITIALS = re.compile(
+    r"(?P<initials>[A-Z](?<![\w.].)\.(?: ?[A-Z]\.)+)(?! ?[A-Za-z]\.)(?: (?P<surname>[A-Z][^\W\d_]+(?:['’\-][^\W\d_]+)*))?")
+_NOT_INITIALS = frozenset("""
+US UK UN EU USA UAE USSR AD BC PM AM DC NB PS RIP QC KC MP GP NY LA SA BA MA MD JP OK TV
+""".split())
+
+
+def _initials(text: str, allow: frozenset[str], skip: list[tuple[int, int]], out: list[Match]) -> None:
+    for m in _INITIALS.finditer(text):
+        letters = "".join(c for c in m.group("initials") if c.isalpha())
+        if letters in _NOT_INITIALS or letters.lower() in allow or not _free(m.start(), skip):
+            continue
+        surname = m.group("surname")
+        keep = surname is not None and not (fold_word(surname) in _GENERIC or _common_english(fold_word(surname)))
+        end = m.end() if keep else m.end("initials")  # "A.N. The applicant": the initials alone
+        out.append(Match("person-name", m.start(), end, "initials"))
+        skip.append((m.start(), end))
 
 
 def _free(s: int, skip: list[tuple[int, int]]) -> bool:
@@ -255,6 +288,34 @@ def _common_english(folded: str) -> bool:
     return cb is not None and cb <= COMMON_ENGLISH_NAME_CB
 
 
+# An English word rarer than once in 250,000 words, or not in the list at all ("Nakato",
+# "Ssemakula"), that opens a sentence before an ordinary word ("Nakato said"), is a name: the
+# commonest sentence openers, names of the news (Moshe 603) and words (Nevertheless 475) are not.
+RARE_ENGLISH_CB = 610
+
+
+def _unheard_of_in_english(folded: str) -> bool:
+    """Rare or unknown in English; a compound of known words ("One-to-one") is not."""
+    freq = _FREQ.get("en") or _freq("en")
+    cb = freq.get(folded)
+    if cb is not None and cb < RARE_ENGLISH_CB or len(folded) < 3 or folded in ALL_COMMON:
+        return False
+    return not ("-" in folded and all(p in freq for p in folded.split("-")))
+
+
+_NEXT_WORD = re.compile(r",? ([a-z][a-z'’]*)")
+
+
+def _lower_word_after(text: str, end: int) -> bool:
+    """An English word follows, perhaps after a comma: "Nakato said", "Nakato, his sister".
+    A Swahili line left in the translation ("Wagonjwa wanamwamini") is no evidence."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    cb = (_FREQ.get("en") or _freq("en")).get(m.group(1))
+    return cb is not None and cb < RARE_ENGLISH_CB and m.group(1) not in ALL_COMMON - COMMON_WORDS["en"]
+
+
 def _ward_of_specialty(run: list[tuple[int, int, str, str]], lang: str) -> bool:
     """"Station für Allgemeinpsychiatrie", "Department of Psychiatry": a ward or department named
     by its specialty exists in every hospital and identifies no one; with a proper name or a
@@ -297,7 +358,9 @@ def _single(text: str, lang: str, word: tuple[int, int, str, str], allow: frozen
         return
     if lang == "de" or generic or f in common or f in lower_vocab or base in lower_vocab or _common_english(base):
         return
-    if (w.isupper() and len(w) <= 5) or _initial(text, s):
+    if w.isupper() and len(w) <= 5:
+        return
+    if _initial(text, s) and not (lang == "en" and _unheard_of_in_english(base) and _lower_word_after(text, e)):
         return
     out.append(Match("person-name", s, e, "capitalised word"))
 
@@ -321,10 +384,12 @@ def _latin(text: str, lang: str, caps: list[tuple[int, int, str]], allow: frozen
     if not runs:
         return
     gaz = gazetteer()
-    common = COMMON_WORDS.get(lang, COMMON_WORDS["en"])
+    common = _COMMON.get(lang, _COMMON["en"])
     for run in runs:
-        # split off leading generic words that are not titles ("The", "In") and drop allow-listed words
-        while run and run[0][3] in _LEADING_GENERIC:
+        # split off leading generic words that are not titles ("The", "In"), unless a place name
+        # starts with one ("United Kingdom", "New Delhi")
+        while run and run[0][3] in _LEADING_GENERIC and not (
+                len(run) > 1 and gaz.max_words.get(run[0][3], 0) > 1 and _place_width(text, run, 0, gaz, lang, lower_vocab)):
             run = run[1:]
         if not run:
             continue
@@ -360,35 +425,25 @@ def _latin(text: str, lang: str, caps: list[tuple[int, int, str]], allow: frozen
             continue
         # 3. places: the longest gazetteer name inside the run
         placed = False
+        covered: set[int] = set()
         i = 0
         while i < len(run):
-            f = run[i][3]
-            width = min(gaz.max_words.get(f, 0), len(run) - i)
-            hit = 0
-            for w in range(width, 0, -1):
-                name = " ".join(fold_word(x) for x in text[run[i][0]:run[i + w - 1][1]].split())
-                if w == 1:
-                    name = name.split("'")[0].split("’")[0]
-                    if name in ALL_COMMON or name in lower_vocab:
-                        break
-                    p1 = gaz.get(name)
-                    if lang == "de" and (p1 is None or not _german_place(text, run[i][0], p1, in_run=True)):
-                        break  # "in welcher Rolle Sie": a German noun, as for a word alone
-                if gaz.get(name) is not None:
-                    hit = w
-                    break
+            hit = _place_width(text, run, i, gaz, lang, lower_vocab)
             if hit:
                 out.append(Match("place", run[i][0], run[i + hit - 1][1], "place name"))
                 placed = True
+                covered.update(range(i, i + hit))
                 i += hit
             else:
                 i += 1
-        if placed or lang == "de":
+        if lang == "de":
+            continue
+        if placed:
+            # "Abu Khalil": a place-named word beside an uncommon one is a person's name part
+            _beside_place(text, run, covered, allow, lower_vocab, common, out)
             continue
         # 4. possible names: capitalised, not sentence-initial, not common, not seen in lower case
-        words = [r for r in run if r[3] not in _GENERIC and r[3] not in common and r[3] not in lower_vocab
-                 and not _common_english(r[3])
-                 and r[3] not in allow and r[3].split("'")[0].split("’")[0] not in lower_vocab]
+        words = [r for r in run if _name_like(r[3], allow, lower_vocab, common)]
         if not words:
             continue
         if _initial(text, start) and len(run) == 1:
@@ -405,3 +460,40 @@ def _latin(text: str, lang: str, caps: list[tuple[int, int, str]], allow: frozen
             if lang != "en" or not (words[0] is run[0] and words[1] is run[1]):
                 s0 = words[1][0]
         out.append(Match("person-name", s0, words[-1][1], "capitalised word"))
+
+
+def _place_width(text: str, run: list[tuple[int, int, str, str]], i: int, gaz: Gazetteer, lang: str,
+                 lower_vocab: frozenset[str]) -> int:
+    """Words in the longest gazetteer name that starts at ``run[i]``; 0 for none."""
+    for w in range(min(gaz.max_words.get(run[i][3], 0), len(run) - i), 0, -1):
+        name = " ".join(fold_word(x) for x in text[run[i][0]:run[i + w - 1][1]].split())
+        if w == 1:
+            name = name.split("'")[0].split("’")[0]
+            if name in ALL_COMMON or name in lower_vocab:
+                return 0
+            p1 = gaz.get(name)
+            if lang == "de" and (p1 is None or not _german_place(text, run[i][0], p1, in_run=True)):
+                return 0  # "in welcher Rolle Sie": a German noun, as for a word alone
+        if gaz.get(name) is not None:
+            return w
+    return 0
+
+
+def _beside_place(text: str, run: list[tuple[int, int, str, str]], covered: set[int], allow: frozenset[str],
+                  lower_vocab: frozenset[str], common: frozenset[str], out: list[Match]) -> None:
+    """Uncommon words of a run that the gazetteer did not explain ("Khalil" in "Abu Khalil"),
+    each stretch of them a possible name; a sentence-initial one alone is not."""
+    stretch: list[tuple[int, int, str, str]] = []
+    for i, r in enumerate([*run, None]):
+        ok = r is not None and i not in covered and _name_like(r[3], allow, lower_vocab, common)
+        if ok:
+            stretch.append(r)
+            continue
+        if stretch and not (len(stretch) == 1 and _initial(text, stretch[0][0])):
+            out.append(Match("person-name", stretch[0][0], stretch[-1][1], "capitalised word"))
+        stretch = []
+
+
+def _name_like(f: str, allow: frozenset[str], lower_vocab: frozenset[str], common: frozenset[str]) -> bool:
+    return not (f in _GENERIC or f in common or f in lower_vocab or f in allow or _common_english(f)
+                or f.split("'")[0].split("’")[0] in lower_vocab)

@@ -189,13 +189,27 @@ _RECORD = re.compile(
     r"|kitambulisho|NIN|NIDA|Aadhaar|PAN|passport(?: no| number)?|Reisepass(?:nummer)?"
     r"|(?:application|land register|register|registration|reg\.|account|file|case) (?:no\.?|nr\.?|number)"
     r"|(?:application|Beschwerde|Antrag)\s*\(?no\.?|(?<=registered )under (?:no\.?|number))"
-    r"\s*[:#.\-]?\s*(?:no\.?\s*)?(?P<code>(?:(?-i:[A-Z]{1,4}) |[A-Z]{0,4}[-/]?)\d[\dA-Z/\-]{3,}(?: \d{4})*)",
+    r"\s*[:#.\-]?\s*(?:no\.?\s*)?(?P<code>(?:(?-i:[A-Z]{1,4}) |[A-Z]{0,4}[-/]?)\d[\dA-Z/\-]{3,}(?:\.[\dA-Z][\dA-Z/\-]*)*(?: \d{4})*)",
 )
+
+
+# A vehicle's registration after its label: "registration number MM 17 PAX", "Kennzeichen UL-AB 123".
+_PLATE = re.compile(
+    r"(?i:(?:registration|licen[cs]e|number|vehicle|car|number) plate(?: number| no\.?)?|plate (?:number|no\.?)"
+    r"|(?:vehicle |car )?registration (?:number|no\.?|mark)|Kennzeichen|namba ya gari)\s*:?\s*"
+    r"(?P<code>[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,4}){1,3})(?![\w-])")
 
 
 def id_numbers(text: str) -> Iterator[Match]:
     seen: list[tuple[int, int]] = []
+    for m in _PLATE.finditer(text):
+        code = m.group("code")
+        if any(c.isdigit() for c in code) and any(c.isalpha() for c in code):
+            seen.append(m.span("code"))
+            yield Match("id-number", m.start("code"), m.end("code"), "vehicle registration")
     for m in _RECORD.finditer(text):
+        if any(s <= m.start("code") < e for s, e in seen):
+            continue
         s, e = m.span()
         head = text[s:m.start("code")]
         if "(" in head:  # "application (no. 36110/97": the number and its "no."
@@ -369,6 +383,29 @@ def _gated(rules, gate: re.Pattern[str], text: str, low: str | None = None) -> I
             yield from rx.finditer(text)
 
 
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_TEENS = "eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_DECADES = "teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
+# An age in words: "in her late sixties", "I was twenty-three", "aged nineteen".
+_AGE_IN_WORDS = re.compile(
+    rf"(?i)\bin (?:his|her|their|my|your|our) (?P<d>(?:(?:early|mid|late)[- ])?(?:{_DECADES}))\b"
+    rf"|\b(?:aged|I am|I'm|I’m|I was|he is|she is|he's|she's|he was|she was|who is|who was|turned) "
+    rf"(?P<n>(?:{_TENS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|{_TEENS})"
+    rf"(?! (?:percent|per cent|times|minutes|hours|days|weeks|months|people|of|or|and)\b)\b")
+_AGE_WORD_GATE = frozenset(_TENS.split("|") + _TEENS.split("|") + _DECADES.split("|") + [
+    f"{t}-{u}" for t in _TENS.split("|") for u in "one two three four five six seven eight nine".split()] + [
+    f"{q}-{d}" for q in ("early", "mid", "late") for d in _DECADES.split("|")])
+
+
+def ages_in_words(text: str, words: list[str]) -> Iterator[Match]:
+    """Ages written as words, which the digit gate of :func:`ages` never sees."""
+    if _AGE_WORD_GATE.isdisjoint(words):
+        return
+    for m in _AGE_IN_WORDS.finditer(text):
+        g = "d" if m.group("d") else "n"
+        yield Match("age", m.start(g), m.end(g), "age")
+
+
 def ages(text: str, low: str | None = None) -> Iterator[Match]:
     for m in _gated(_AGE, _AGE_GATE, text, low):
         g = next((i for i, x in enumerate(m.groups(), 1) if x), 0)
@@ -395,6 +432,13 @@ _ADDRESS_RULES = [
      rf"Crescent|Boulevard|Gardens|Terrace|Square|Row|Grove|Mews)\b"),
     (("plot", "house", "flat"),
      rf"\b(?:Plot|House|Flat)\s+(?:No\.?\s*)?\d+[A-Za-z]?(?:,?\s+(?:{_CAP}\s){{0,3}}(?:Road|Street|Avenue|Lane|Close|Drive))?"),
+    # streets whose kind comes first or is Turkish: "Rua das Flores 12", "ul. Marszałkowska 1",
+    # "Via Roma 4", "Atatürk Caddesi No. 12", "Gül Sokak 5"
+    (("rua ", "avenida", "av. ", "calle", "via ", "viale", "piazza", "rue ", "ul. ", "ulica", "al. ", "aleja", "odos",
+      "caddesi", "cad. ", "sokak", "sokağı", "sok. ", "bulvarı", "mahallesi"),
+     rf"\b(?:Rua|Avenida|Av\.|Calle|Via|Viale|Piazza|[Rr]ue|ul\.|ulica|al\.|aleja|Odos)\s+"
+     rf"(?:(?:d[aeo]s?|de la|del|della|di|du|des)\s+)?(?:{_CAP}\s){{0,2}}{_CAP},?\s+(?:No\.?\s*)?\d{{1,4}}[A-Za-z]?(?!\d)"
+     rf"|\b(?:{_CAP}\s){{1,2}}(?:Caddesi|Cad\.|Sokak|Sokağı|Sok\.|Bulvarı|Mahallesi)(?:,?\s+No\.?\s*:?\s*\d{{1,4}}(?:/\d+)?)?"),
     (("box", "s.l.p", "slp", "s. l. p", "postfach"), r"\b(?:P\.?\s?O\.?\s?Box|S\.?\s?L\.?\s?P\.?|Postfach)\s+\d+"),
     (("mtaa wa", "barabara ya", "nyumba"), rf"\b(?:Mtaa wa|Barabara ya|Nyumba (?:namba|na\.?))\s+(?:{_CAP}|\d+)(?:\s+\d+)?"),
     (("רחוב", "רח'", "שדרות", "שד'"), r"(?<![\u0590-\u05ff])(?:רחוב|רח'|שדרות|שד')\s+[\u05d0-\u05ea\"'׳״ -]{2,30}?\s\d{1,4}"),
@@ -407,11 +451,38 @@ _POSTCODE_TOWN = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+(?:\s(?:an der|
 _NUMBER_THEN_CAP = re.compile(r"\d[a-z]?,?\s+[A-Z]")
 
 
+# A British postcode ("SW1A 2AA", "IG1 4HP"): letters, digits, a space, a digit and two letters.
+_UK_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) \d[A-Z]{2}"
+_UK_POSTCODE_RX = re.compile(rf"(?<![\w-]){_UK_POSTCODE}(?![\w-])")
+_TOWN = r"[A-ZÀ-ÖØ-Þ][\w'’]+(?:[ -][A-ZÀ-ÖØ-Þ][\w'’]+)?"
+_POSTAL_NUMBER = r"(?:\d{2}-\d{3}|\d{3} \d{3}|\d{4,7})"
+# What may follow a street address and belongs to it: ", 1016 Nicosia", ", Ilford IG1 4HP",
+# ", Pune 411 001", ", 00-950 Warszawa"; a town alone after the comma is left to the place detector.
+_ADDRESS_TAIL = re.compile(
+    rf",?\s+(?:{_POSTAL_NUMBER}\s+{_TOWN}|{_TOWN},?\s+(?:{_UK_POSTCODE}|{_POSTAL_NUMBER})(?![\w-]))")
+_POLISH_POSTCODE_TOWN = re.compile(rf"(?<![\w-])\d{{2}}-\d{{3}}\s+{_TOWN}")
+
+
 def addresses(text: str, low: str | None = None) -> Iterator[Match]:
     low = text.lower() if low is None else low
     rules = _ADDRESS if _NUMBER_THEN_CAP.search(text) else _ADDRESS_WITHOUT_NUMBERED_STREET
-    for m in _gated(rules, _ADDRESS_GATE, text, low):
-        yield Match("address", m.start(), m.end(), "street address")
+    found = sorted(((m.start(), m.end()) for m in _gated(rules, _ADDRESS_GATE, text, low)))
+    merged: list[list[int]] = []
+    for s, e in found:  # "Flat 3, 18 Anexartisias Street": one address
+        if merged and (s <= merged[-1][1] or text[merged[-1][1]:s] in (", ", " ")):
+            merged[-1][1] = max(e, merged[-1][1])
+        else:
+            merged.append([s, e])
+    for s, e in merged:
+        tail = _ADDRESS_TAIL.match(text, e)
+        yield Match("address", s, tail.end() if tail else e, "street address")
+    if " " in text:
+        for m in _UK_POSTCODE_RX.finditer(text):
+            if not any(s <= m.start() < e for s, e in merged):
+                yield Match("address", m.start(), m.end(), "postcode")
+    if "-" in text:
+        for m in _POLISH_POSTCODE_TOWN.finditer(text):
+            yield Match("address", m.start(), m.end(), "postcode and town")
     if _POSTCODE.search(text):
         for m in _POSTCODE_TOWN.finditer(text):
             if m.group().split()[1].lower() not in _MONTH_SET:
@@ -422,6 +493,8 @@ def addresses(text: str, low: str | None = None) -> Iterator[Match]:
 # The cue ends where the occupation phrase may begin: "worked as (a)", "employed as", "is a",
 # "was an", "a retired", "a former", "by profession". "I am a nurse" (the speaker's own role,
 # which a focus group of nurses shares) is not a cue; "I was a teacher" and "he is a driver" are.
+# A nationality adjective between the cue and the job: "a Kurdish shepherd", "is a Georgian police sergeant".
+_NAT_ADJ = r"(?-i:[A-Z][a-zà-ÿ]+(?:ian|ish|ese|an|i|ic|ch|sh))"
 _OCC_CUE = re.compile(
     r"(?i)\b(?:"
     r"(?:work(?:s|ed|ing)?|employed|job|jobs|trained|training|qualified|practi[cs](?:e|es|ed|ing)|serv(?:e|es|ed|ing)"
@@ -430,7 +503,10 @@ _OCC_CUE = re.compile(
     r"|(?:an?|the)\s+(?:retired|former|trainee|qualified|practising|practicing|licensed|registered|self-employed)"
     r"|(?:by|of)\s+(?:profession|trade|occupation)(?:\s+an?)?"
     r"|(?:profession|occupation)(?:\s+(?:is|was|as))?\s*:?(?:\s+an?)?"
-    r")\s+")
+    # "a 31-year-old Senegalese tailor", "his sister, a nurse at the hospital" (an apposition)
+    rf"|an?(?=\s+(?:\d{{1,3}}-year-old|{_NAT_ADJ}))|(?<=, )an?"
+    rf")(?:\s+\d{{1,3}}-year-old)?(?:\s+{_NAT_ADJ})?\s+")
+_NAME_BEFORE = re.compile(r"(?<![.!?:] )(?<!^)\b[A-Z][a-zà-ÿ'’-]+$")
 _OCC_AFTER = re.compile(r"(?:[a-z][a-z'’-]*\s+){0,3}[a-z][a-z-]*")
 _OCC_BEFORE = re.compile(r"(?i)((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\s+by\s+(?:profession|trade|occupation)\b")
 # Gate: a segment is searched for cues only when one of its words is an occupation (singular,
@@ -449,7 +525,7 @@ def _occupation_head(word: str) -> bool:
 
 _OCC_STOP = frozenset("and or of who that which for with to in at on not no his her my their our your its".split())
 # Heads that name a job only with a word before them ("social worker", "police officer").
-_OCC_NEEDS_MODIFIER = frozenset("worker officer assistant employee official servant aide guard".split())
+_OCC_NEEDS_MODIFIER = frozenset("worker officer assistant employee official servant aide guard student".split())
 # "There was a nurse", "it was a doctor who": the copula says what is there, not someone's job;
 # a copula that opens a clause asks a question ("Is a nurse allowed to …?").
 _OCC_NOT_SUBJECT = frozenset("there it this that which what here".split())
@@ -483,6 +559,9 @@ def occupations(text: str, low: str | None = None, words: list[str] | None = Non
         return
     seen: list[tuple[int, int]] = []
     for m in _OCC_CUE.finditer(text):
+        if m.group().split() in (["a"], ["an"]) and text[m.start() - 2:m.start()] == ", " and not _NAME_BEFORE.search(
+                text, 0, m.start() - 2):
+            continue  # an apposition to a name ("Abena, a nurse"), not to "I am a psychiatrist, a senior physician"
         if low[m.start():m.end()].split()[0] in _COPULAS:
             # "there was a nurse" says what was there; "Is a peer support worker allowed to …?" asks
             before = low[max(0, m.start() - 8):m.start()].rstrip()
@@ -543,7 +622,7 @@ _URL_KEYS = ("http", "www.", ".com", ".org", ".net", ".info", ".edu", ".gov", ".
 _RECORD_KEYS = ("mrn", "rec", "patient", "case n", "file n", " id", "id:", "ip n", "opd", "fallnummer",
                 "patientennummer", "no.", " no ", "nr.", "number", "reg", "account", "antrag", "beschwerde",
                 "aktenzeichen", "versicherten", "ausweis", "namba", "kitambulisho", "nin", "nida", "aadhaar", "pan ",
-                "passport", "reisepass", "application")
+                "passport", "reisepass", "application", "plate", "kennzeichen", "gari")
 _POSTCODE = re.compile(r"\d{5}\s+[A-ZÄÖÜ]")
 _URL_GATE = _alternation(_URL_KEYS)
 # Every URL key is "http", "www." or a dot before a letter: a necessary condition found with
@@ -570,6 +649,7 @@ def find_all(text: str) -> list[Match]:
         out.extend(occupations(text, low, words))
     if not _NAT_WORDS.isdisjoint(words):
         out.extend(nationalities(text, low, words))
+    out.extend(ages_in_words(text, words))
     if not _HAS_DIGIT.search(text):
         return resolve_overlaps(out) if len(out) > 1 else out
     if _RUN7.search(text):

@@ -144,3 +144,20 @@ def test_allow_listed_occupation_is_not_reported():
     s = Transcript("s", [Segment(1, "Before that I was a nurse in the ward.")], "en")
     doc = Document(TranscriptPair("d", s, None, source_lang="en"), [], CheckSettings(allow=frozenset({"nurse"})))
     assert not [f for f in run_checks([doc], REGISTRY.select(["anonymisation"]))["d"] if f.check.endswith("occupation")]
+
+
+def test_patronymics_join_a_name_and_titles_stack():
+    assert ("person-name", "Hamisi bin Salim") in found("The applicant's brother, Hamisi bin Salim, who lives", "en")
+    assert ("person-name", "Maria da Conceição Ferreira") in found("his sister, Maria da Conceição Ferreira, a", "en")
+    assert ("person-name", "Dr. med. Claudia Vogt") in found("The psychiatrist, Dr. med. Claudia Vogt, in Hamburg", "en")
+
+
+def test_a_capitalised_common_word_after_a_name_belongs_to_it():
+    assert ("person-name", "Bakari Mohamed Said") in found("Among them was Bakari Mohamed Said, a mechanic", "en")
+    assert ("person-name", "Said") not in found("Later Amani said nothing", "en")
+
+
+def test_a_name_given_once_is_a_name_where_it_opens_a_sentence():
+    text = "his sister, Rose Nalwoga, lived in Kyotera. Rose used to telephone him."
+    assert [m for m in found(text, "en") if m == ("person-name", "Rose")]
+    assert found("Rose bushes grow here.", "en") == []

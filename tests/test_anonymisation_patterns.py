@@ -218,3 +218,83 @@ def test_occupations_and_nationalities_are_rare_in_real_text(parallel):
     texts = [e for L in parallel.LANGS for _, e in parallel.pairs(L)] + [s for s, _ in parallel.pairs("de")]
     flagged = sum(any(k in ("occupation", "nationality") for k, _ in kinds(t)) for t in texts)
     assert 0 < flagged < 0.01 * len(texts)
+
+
+@pytest.mark.parametrize("text,item", [
+    ("paid into his account, IBAN DE89 3704 0044 0532 0130 00.", "DE89 3704 0044 0532 0130 00"),
+    ("file number 112 Js 1456/15 was opened", "112 Js 1456/15"),
+    ("the complaint (file no. 2 BvR 77/17) failed", "2 BvR 77/17"),
+    ("case no. III-2 Ws 318/16 as insufficient", "III-2 Ws 318/16"),
+    ("on appeal (appeal no. HU/04521/2020), the", "HU/04521/2020"),
+    ("decision no. 2213/2015 of the court", "2213/2015"),
+    ("his car, registration number MM 17 PAX, was seized", "MM 17 PAX"),
+    ("registered his claim as case no. 1432/16.8T8CTB, but", "case no. 1432/16.8T8CTB"),
+])
+def test_accounts_court_files_and_vehicles(text, item):
+    assert ("id-number", item) in kinds(text)
+
+
+@pytest.mark.parametrize("text", ["Room no. 5/6 is upstairs", "in 2010/11 the rains failed", "Article 5 § 1 applies"])
+def test_short_slashed_numbers_are_not_ids(text):
+    assert not [k for k, _ in kinds(text) if k == "id-number"]
+
+
+@pytest.mark.parametrize("text,item", [
+    ("he gave me his number, zero seven seven two, four one five, three eight nine.",
+     "zero seven seven two, four one five, three eight nine"),
+    ("his mobile, oh-five-two, seven-seven-one, four-four-eight-three.", "oh-five-two, seven-seven-one, four-four-eight-three"),
+    ("meine Nummer ist null sieben drei eins fünf fünf null vier", "null sieben drei eins fünf fünf null vier"),
+])
+def test_phone_numbers_read_out_in_words(text, item):
+    assert ("phone", item) in kinds(text)
+
+
+@pytest.mark.parametrize("text", ["one or two of them, three or four times", "we counted one, two, three, four, five"])
+def test_counting_is_not_a_phone_number(text):
+    assert not [k for k, _ in kinds(text) if k == "phone"]
+
+
+@pytest.mark.parametrize("text,item", [
+    ("was Flat 3, 18 Anexartisias Street, 1016 Nicosia, and", "Flat 3, 18 Anexartisias Street, 1016 Nicosia"),
+    ("lives at 27 Balfour Road, Ilford IG1 4HP; her", "27 Balfour Road, Ilford IG1 4HP"),
+    ("at 14 Rathmines Road Lower, Dublin 6, D06 F2X1. The", "14 Rathmines Road Lower, Dublin 6, D06 F2X1"),
+    ("at ul. Józefińska 23/5, 30-529 Kraków. On", "ul. Józefińska 23/5, 30-529 Kraków"),
+    ("is Rehov Ahuza 112, Ra'anana 4365211.", "Rehov Ahuza 112, Ra'anana 4365211"),
+    ("at House No. 214, Gaibi Chowk, Kagal, Kolhapur 416216, where", "House No. 214, Gaibi Chowk, Kagal, Kolhapur 416216"),
+    ("home, Rua Almirante Reis 54, 2.º Dto., 2900-222 Setúbal, and", "Rua Almirante Reis 54, 2.º Dto., 2900-222 Setúbal"),
+    ("the shop in Atatürk Caddesi No. 12 in Ankara", "Atatürk Caddesi No. 12"),
+])
+def test_addresses_with_their_town_and_postcode(text, item):
+    assert ("address", item) in kinds(text)
+
+
+def test_a_town_after_a_street_without_a_postcode_is_left_to_the_place_detector():
+    assert ("address", "12 Main Street") in kinds("we met at 12 Main Street, Kampala, said Amani")
+
+
+@pytest.mark.parametrize("text,item", [
+    ("Mr Mehmet Ali Kaya is a Kurdish shepherd from the village", "shepherd"),
+    ("Mr Beridze, a Georgian police sergeant born in 1972", "police sergeant"),
+    ("Her daughter, Abena, a nurse at the same hospital", "nurse"),
+    ("the patient, a 31-year-old Senegalese tailor, had been admitted", "tailor"),
+    ("She is a retired schoolteacher and has lived there", "retired schoolteacher"),
+])
+def test_occupations_after_a_nationality_an_age_or_a_name(text, item):
+    assert ("occupation", item) in kinds(text)
+
+
+def test_the_speakers_own_role_in_apposition_is_not_an_occupation():
+    assert not [k for k, _ in kinds("I am a psychiatrist, a senior physician at the clinic.") if k == "occupation"]
+
+
+@pytest.mark.parametrize("text,item", [
+    ("a Syrian woman in her late sixties who", "late sixties"),
+    ("It was in 2017, I was twenty-three, and", "twenty-three"),
+    ("my sister was aged nineteen then", "nineteen"),
+])
+def test_ages_in_words(text, item):
+    assert ("age", item) in kinds(text)
+
+
+def test_number_words_that_are_not_ages():
+    assert not [k for k, _ in kinds("I was twenty minutes late and she was forty percent sure") if k == "age"]

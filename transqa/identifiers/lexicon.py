@@ -103,7 +103,7 @@ herr frau fräulein doktor schwester pfarrer bwana bi mama baba dada kaka mzee m
 mchungaji askofu
 ssebo nnyabo maama taata omukyala omwami mw mukyala jjajja hajji haji hajjat madam sir aunt auntie uncle
 shri shrimati smt kumari sri ji sergeant sgt constable inspector officer captain lieutenant colonel major
-judge justice ambassador bishop
+judge justice ambassador bishop med phil jur dent habil
 """.split())
 
 # Institution nouns: a capitalised word next to one names an institution.

@@ -31,6 +31,7 @@ from transqa.identifiers.lexicon import (
     INSTITUTION_NOUNS,
     MONTHS,
     NON_LATIN_COMMON,
+    GENERIC_NAME_WORDS,
     TITLES,
     WORD_NAMES,
 )
@@ -42,7 +43,8 @@ from transqa.identifiers.patterns import Match
 _CAP = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ](?<![\w'’\-].)[^\W_]*(?:['’\-][^\W_]+)*")
 _NONLATIN = re.compile(r"[\u05d0-\u05ea\u0900-\u097f]")
 _NONLATIN_WORD = re.compile(r"[\u05d0-\u05ea\u0900-\u097f][\u05d0-\u05ea\u0591-\u05c7\u0900-\u097f\u200c\u200d'׳\"״\-]*")
-_JOIN = re.compile(r"^(?:\s+|\s+(?:of|the|for|de|de la|du|del|es|la|ya|lya|wa|za|am|an|der|des|für)\s+|-)$")
+_JOIN = re.compile(r"^(?:\s+|\s+(?:of|the|for|de|de la|du|del|es|la|ya|lya|wa|za|am|an|der|des|für"
+                   r"|bin|binti|bint|ibn|da|das|dos|van|von|van der|van den|ter)\s+|-)$")
 _ABBREV = frozenset({"st", "dr", "dkt", "mr", "mrs", "ms", "prof", "sr", "jr"})
 _INITIAL_BEFORE = set(".!?:;\"“”„«»(—–…")
 _INSTITUTION_SUFFIXES = ("klinikum", "kliniken", "klinik", "krankenhaus", "schule", "kirche", "universität")
@@ -116,6 +118,10 @@ def title_before(text: str, start: int) -> bool:
 _GENERIC = (ALL_COMMON - WORD_NAMES) | INSTITUTION_NOUNS | TITLES | _MONTH_WORDS
 # Generic words that are dropped from the front of a run ("The", "In"), one look-up per word.
 _LEADING_GENERIC = ALL_COMMON - WORD_NAMES - TITLES - INSTITUTION_NOUNS - _ABBREV
+_PATRONYMIC = frozenset({"bin", "binti", "bint", "ibn"})
+# Words that end a name rather than continue it: "Nakato Hospital", "Amani Street", "Juma Monday".
+_NOT_NAME_TAIL = INSTITUTION_NOUNS | TITLES | _MONTH_WORDS | GENERIC_NAME_WORDS | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday and or of the".split())
 # Common words of each language, without those that are names when capitalised ("Rehema").
 _COMMON = {lang: words - WORD_NAMES for lang, words in COMMON_WORDS.items()}
 
@@ -143,6 +149,8 @@ def detect(
     caps = [(*m.span(), m.group()) for m in _CAP.finditer(text)]
     if caps:
         _latin(text, (lang or "en").split("-")[0], caps, allow, lower_vocab, skip, out)
+        if out:
+            _again(text, caps, skip, out)
     if len(out) > 1:
         out.sort(key=lambda m: m.start)
     return out
@@ -167,6 +175,24 @@ def _initials(text: str, allow: frozenset[str], skip: list[tuple[int, int]], out
         end = m.end() if keep else m.end("initials")  # "A.N. The applicant": the initials alone
         out.append(Match("person-name", m.start(), end, "initials"))
         skip.append((m.start(), end))
+
+
+def _again(text: str, caps: list[tuple[int, int, str]], skip: list[tuple[int, int]], out: list[Match]) -> None:
+    """A name the segment already gave ("Rose Nalwoga") is a name where it opens a sentence
+    too ("Rose used to telephone"), although "Rose" alone there would be an ordinary word."""
+    if len(caps) < 2:
+        return
+    names = [text[m.start:m.end] for m in out if m.kind == "person-name"]
+    if not names:
+        return
+    known = {fold_word(w) for n in names for w in n.split()} - _GENERIC
+    if not known:
+        return
+    taken = [(m.start, m.end) for m in out]
+    for s, e, w in caps:
+        if fold_word(w) in known and _free(s, taken) and _free(s, skip):
+            out.append(Match("person-name", s, e, "name given elsewhere in the segment"))
+
 
 
 def _free(s: int, skip: list[tuple[int, int]]) -> bool:
@@ -298,11 +324,12 @@ def _unheard_of_in_english(folded: str) -> bool:
     """Rare or unknown in English; a compound of known words ("One-to-one") is not."""
     freq = _FREQ.get("en") or _freq("en")
     cb = freq.get(folded)
-    if cb is not None and cb < RARE_ENGLISH_CB or len(folded) < 3 or folded in ALL_COMMON:
+    if cb is not None and cb < RARE_ENGLISH_CB or len(folded) < 3 or folded in _GENERIC:
         return False
     return not ("-" in folded and all(p in freq for p in folded.split("-")))
 
 
+_NOT_ENGLISH_COMMON = ALL_COMMON - COMMON_WORDS["en"]
 _NEXT_WORD = re.compile(r",? ([a-z][a-z'’]*)")
 
 
@@ -313,7 +340,7 @@ def _lower_word_after(text: str, end: int) -> bool:
     if m is None:
         return False
     cb = (_FREQ.get("en") or _freq("en")).get(m.group(1))
-    return cb is not None and cb < RARE_ENGLISH_CB and m.group(1) not in ALL_COMMON - COMMON_WORDS["en"]
+    return cb is not None and cb < RARE_ENGLISH_CB and m.group(1) not in _NOT_ENGLISH_COMMON
 
 
 def _ward_of_specialty(run: list[tuple[int, int, str, str]], lang: str) -> bool:
@@ -408,6 +435,8 @@ def _latin(text: str, lang: str, caps: list[tuple[int, int, str]], allow: frozen
             names = [r for r in run[1 if title_in_run else 0:] if not _generic(r[3]) and r[3] not in allow]
             if names:
                 s0 = prev_start if title_before and not title_in_run and prev_start is not None else start
+                while (pp := _previous_word(text, s0)) is not None and fold_word(text[pp:s0].rstrip(". \t")) in TITLES:
+                    s0 = pp  # "Dr. med. Claudia Vogt": the titles before the title too
                 out.append(Match("person-name", s0, names[-1][1], "name after a title"))
                 continue
         # 2. institution: a run containing an institution noun and a proper word, or
@@ -423,7 +452,11 @@ def _latin(text: str, lang: str, caps: list[tuple[int, int, str]], allow: frozen
         if lower_inst and proper:
             out.append(Match("institution", lower_inst.start(), end, "institution name"))
             continue
-        # 3. places: the longest gazetteer name inside the run
+        # 3. a patronymic joins a person's names, whatever else they spell ("Hamisi bin Salim")
+        if lang != "de" and any(text[a[1]:b[0]].strip() in _PATRONYMIC for a, b in zip(run, run[1:])):
+            out.append(Match("person-name", start, end, "name with a patronymic"))
+            continue
+        # 4. places: the longest gazetteer name inside the run
         placed = False
         covered: set[int] = set()
         i = 0
@@ -442,7 +475,7 @@ def _latin(text: str, lang: str, caps: list[tuple[int, int, str]], allow: frozen
             # "Abu Khalil": a place-named word beside an uncommon one is a person's name part
             _beside_place(text, run, covered, allow, lower_vocab, common, out)
             continue
-        # 4. possible names: capitalised, not sentence-initial, not common, not seen in lower case
+        # 5. possible names: capitalised, not sentence-initial, not common, not seen in lower case
         words = [r for r in run if _name_like(r[3], allow, lower_vocab, common)]
         if not words:
             continue
@@ -459,7 +492,11 @@ def _latin(text: str, lang: str, caps: list[tuple[int, int, str]], allow: frozen
             # Not in Swahili or Luganda, whose sentences start with verbs no list holds ("Twalaba Nakato").
             if lang != "en" or not (words[0] is run[0] and words[1] is run[1]):
                 s0 = words[1][0]
-        out.append(Match("person-name", s0, words[-1][1], "capitalised word"))
+        end = words[-1][1]
+        tail = run[run.index(words[-1]) + 1:]
+        if tail and not any(r[3] in _NOT_NAME_TAIL or r[2].isupper() for r in tail):
+            end = tail[-1][1]  # "Bakari Mohamed Said": a capitalised common word after a name is part of it
+        out.append(Match("person-name", s0, end, "capitalised word"))
 
 
 def _place_width(text: str, run: list[tuple[int, int, str, str]], i: int, gaz: Gazetteer, lang: str,

@@ -81,6 +81,27 @@ def _trimmed(cand: str) -> Iterator[tuple[int, str]]:
             yield len(" ".join(parts[:lo])) + (1 if lo else 0), sub
 
 
+# A number read out digit by digit, as a verbatim transcript writes it: "zero seven seven two,
+# four one five, three eight nine", "oh-five-two", "double-zero", "null sieben", "sifuri saba".
+_DIGIT_WORDS = {w: 1 for w in """zero oh nought one two three four five six seven eight nine null eins zwei drei vier
+fünf sechs sieben acht neun sifuri moja mbili tatu nne tano sita saba nane tisa""".split()}
+_DIGIT_ALT = "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True))
+_SPOKEN_NUMBER = re.compile(
+    rf"(?i)\b(?:(?:double|triple)[- ])?(?:{_DIGIT_ALT})(?:[ ,\-]+(?:(?:double|triple)[- ])?(?:{_DIGIT_ALT})){{4,}}\b")
+_SPOKEN_GATE = frozenset(_DIGIT_WORDS) | {"double", "triple"}
+
+
+def spoken_numbers(text: str, words: list[str]) -> Iterator[Match]:
+    """Phone numbers read out in words: seven digits at least."""
+    if sum(p in _SPOKEN_GATE for w in words for p in w.split("-")) < 5:
+        return
+    for m in _SPOKEN_NUMBER.finditer(text):
+        parts = re.split(r"[ ,\-]+", m.group().lower())
+        digits = sum({"double": 1, "triple": 2}.get(p, 1) for p in parts)
+        if digits >= 7:
+            yield Match("phone", m.start(), m.end(), "phone number in words")
+
+
 def phones(text: str) -> Iterator[Match]:
     for m in _PHONE_CAND.finditer(text):
         cand = m.group().rstrip(" .-/(")
@@ -200,8 +221,24 @@ _PLATE = re.compile(
     r"(?P<code>[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,4}){1,3})(?![\w-])")
 
 
+# An IBAN by its shape (country, check digits, groups of four), checksum or not: a mistyped
+# account number still identifies its holder.
+_IBAN = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![\w-])")
+# A court's file number, German-style and the like: "2 BvR 77/17", "112 Js 1456/15",
+# "III-2 Ws 318/16": a chamber number, a register's letters, a running number and the year.
+_FILE_NUMBER = re.compile(r"(?<![\w/-])(?:[IVX]{1,4}(?:-\d{1,3})?|\d{1,4}) [A-Z][A-Za-z]{0,3} \d{1,6}/\d{2}(?:\d{2})?(?![\w/])")
+# "decision no. 2213/2015", "appeal no. HU/04521/2020": any noun's number with a slash in it.
+_ANY_NUMBER = re.compile(r"(?i:\b[a-z]{3,} (?:no\.?|nr\.?|number)\s*:?\s*)(?P<code>[A-Z]{0,4}/?\d[\dA-Z]*(?:[/.\-][\dA-Z]+)+)(?![\w/])")
+
+
 def id_numbers(text: str) -> Iterator[Match]:
     seen: list[tuple[int, int]] = []
+    for rx, label in ((_IBAN, "bank account (IBAN)"), (_FILE_NUMBER, "court file number")):
+        for m in rx.finditer(text):
+            if rx is _IBAN and _digits(m.group()) < 10:
+                continue
+            seen.append(m.span())
+            yield Match("id-number", m.start(), m.end(), label)
     for m in _PLATE.finditer(text):
         code = m.group("code")
         if any(c.isdigit() for c in code) and any(c.isalpha() for c in code):
@@ -218,6 +255,11 @@ def id_numbers(text: str) -> Iterator[Match]:
             s += 6
         seen.append((s, e))
         yield Match("id-number", s, e, "record or ID number")
+    for m in _ANY_NUMBER.finditer(text):
+        code = m.group("code")
+        if "/" in code and _digits(code) >= 4 and not any(s <= m.start("code") < e for s, e in seen):
+            seen.append(m.span("code"))
+            yield Match("id-number", m.start("code"), m.end("code"), "record or ID number")
     for m in _ID_NUMBERS.finditer(text):
         if any(s <= m.start() < e for s, e in seen):
             continue
@@ -435,9 +477,11 @@ _ADDRESS_RULES = [
     # streets whose kind comes first or is Turkish: "Rua das Flores 12", "ul. Marszałkowska 1",
     # "Via Roma 4", "Atatürk Caddesi No. 12", "Gül Sokak 5"
     (("rua ", "avenida", "av. ", "calle", "via ", "viale", "piazza", "rue ", "ul. ", "ulica", "al. ", "aleja", "odos",
+      "odós", "leoforos", "rehov", "rechov", "derech", "sderot", "strada", "calea", "ulitsa",
       "caddesi", "cad. ", "sokak", "sokağı", "sok. ", "bulvarı", "mahallesi"),
-     rf"\b(?:Rua|Avenida|Av\.|Calle|Via|Viale|Piazza|[Rr]ue|ul\.|ulica|al\.|aleja|Odos)\s+"
-     rf"(?:(?:d[aeo]s?|de la|del|della|di|du|des)\s+)?(?:{_CAP}\s){{0,2}}{_CAP},?\s+(?:No\.?\s*)?\d{{1,4}}[A-Za-z]?(?!\d)"
+     rf"\b(?:Rua|Avenida|Av\.|Calle|Via|Viale|Piazza|[Rr]ue|ul\.|ulica|al\.|aleja|Odos|Odós|Leoforos|Rehov|Rechov"
+     rf"|Derech|Sderot|Strada|Calea|Ulitsa)\s+"
+     rf"(?:(?:d[aeo]s?|de la|del|della|di|du|des)\s+)?(?:{_CAP}\s){{0,2}}{_CAP},?\s+(?:No\.?\s*)?\d{{1,4}}(?:/\d{{1,4}})?[A-Za-z]?(?![\d/])"
      rf"|\b(?:{_CAP}\s){{1,2}}(?:Caddesi|Cad\.|Sokak|Sokağı|Sok\.|Bulvarı|Mahallesi)(?:,?\s+No\.?\s*:?\s*\d{{1,4}}(?:/\d+)?)?"),
     (("box", "s.l.p", "slp", "s. l. p", "postfach"), r"\b(?:P\.?\s?O\.?\s?Box|S\.?\s?L\.?\s?P\.?|Postfach)\s+\d+"),
     (("mtaa wa", "barabara ya", "nyumba"), rf"\b(?:Mtaa wa|Barabara ya|Nyumba (?:namba|na\.?))\s+(?:{_CAP}|\d+)(?:\s+\d+)?"),
@@ -455,11 +499,32 @@ _NUMBER_THEN_CAP = re.compile(r"\d[a-z]?,?\s+[A-Z]")
 _UK_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) \d[A-Z]{2}"
 _UK_POSTCODE_RX = re.compile(rf"(?<![\w-]){_UK_POSTCODE}(?![\w-])")
 _TOWN = r"[A-ZÀ-ÖØ-Þ][\w'’]+(?:[ -][A-ZÀ-ÖØ-Þ][\w'’]+)?"
-_POSTAL_NUMBER = r"(?:\d{2}-\d{3}|\d{3} \d{3}|\d{4,7})"
-# What may follow a street address and belongs to it: ", 1016 Nicosia", ", Ilford IG1 4HP",
-# ", Pune 411 001", ", 00-950 Warszawa"; a town alone after the comma is left to the place detector.
-_ADDRESS_TAIL = re.compile(
-    rf",?\s+(?:{_POSTAL_NUMBER}\s+{_TOWN}|{_TOWN},?\s+(?:{_UK_POSTCODE}|{_POSTAL_NUMBER})(?![\w-]))")
+_POSTAL_NUMBER = r"(?:\d{2}-\d{3}|\d{4}-\d{3}|\d{3} \d{2}(?!\d)|\d{3} \d{3}|\d{4,7})"
+_EIRCODE = r"[A-Z]\d{2}[ ]?[A-Z0-9]{4}"
+# The parts that may follow a street address after a comma ("Dublin 6", "2.º Dto.",
+# "185 31 Piraeus", "Kolhapur 416216", "D06 F2X1"); they belong to it only up to the last
+# part that holds a postcode, so "12 Main Street, Kampala, said" keeps its street alone.
+_TAIL_PART = re.compile(
+    rf" (?:Lower|Upper|North|South|East|West|Extension)\b"
+    rf"|(?:,\s*|\s+(?=[A-Z0-9]{{2,4}} \d[A-Z]{{2}}))(?:"
+    rf"(?P<postal>{_POSTAL_NUMBER}\s+{_TOWN}|{_TOWN},?\s+(?:{_UK_POSTCODE}|{_POSTAL_NUMBER})(?![\w-])"
+    rf"|{_UK_POSTCODE}(?![\w-])|{_EIRCODE}(?![\w-]))"
+    rf"|{_TOWN}(?: \d{{1,2}})?(?![\w-])|\d{{1,2}}\.?\s?[º°ª]\s?\w{{1,4}}\.?)")
+
+
+def _address_tail(text: str, end: int) -> int:
+    """Where an address that ends at ``end`` really ends, with its town and postcode."""
+    last, pos = end, end
+    for _ in range(4):
+        m = _TAIL_PART.match(text, pos)
+        if m is None:
+            break
+        pos = m.end()
+        if m.group("postal"):
+            last = pos
+    return last
+
+
 _POLISH_POSTCODE_TOWN = re.compile(rf"(?<![\w-])\d{{2}}-\d{{3}}\s+{_TOWN}")
 
 
@@ -474,8 +539,7 @@ def addresses(text: str, low: str | None = None) -> Iterator[Match]:
         else:
             merged.append([s, e])
     for s, e in merged:
-        tail = _ADDRESS_TAIL.match(text, e)
-        yield Match("address", s, tail.end() if tail else e, "street address")
+        yield Match("address", s, _address_tail(text, e), "street address")
     if " " in text:
         for m in _UK_POSTCODE_RX.finditer(text):
             if not any(s <= m.start() < e for s, e in merged):
@@ -622,7 +686,7 @@ _URL_KEYS = ("http", "www.", ".com", ".org", ".net", ".info", ".edu", ".gov", ".
 _RECORD_KEYS = ("mrn", "rec", "patient", "case n", "file n", " id", "id:", "ip n", "opd", "fallnummer",
                 "patientennummer", "no.", " no ", "nr.", "number", "reg", "account", "antrag", "beschwerde",
                 "aktenzeichen", "versicherten", "ausweis", "namba", "kitambulisho", "nin", "nida", "aadhaar", "pan ",
-                "passport", "reisepass", "application", "plate", "kennzeichen", "gari")
+                "passport", "reisepass", "application", "plate", "kennzeichen", "gari", "/")
 _POSTCODE = re.compile(r"\d{5}\s+[A-ZÄÖÜ]")
 _URL_GATE = _alternation(_URL_KEYS)
 # Every URL key is "http", "www." or a dot before a letter: a necessary condition found with
@@ -650,6 +714,8 @@ def find_all(text: str) -> list[Match]:
     if not _NAT_WORDS.isdisjoint(words):
         out.extend(nationalities(text, low, words))
     out.extend(ages_in_words(text, words))
+    if len(words) > 4 and (not _SPOKEN_GATE.isdisjoint(words) or "-" in text):
+        out.extend(spoken_numbers(text, words))
     if not _HAS_DIGIT.search(text):
         return resolve_overlaps(out) if len(out) > 1 else out
     if _RUN7.search(text):

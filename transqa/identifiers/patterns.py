@@ -216,7 +216,7 @@ _RECORD = re.compile(
 
 # A vehicle's registration after its label: "registration number MM 17 PAX", "Kennzeichen UL-AB 123".
 _PLATE = re.compile(
-    r"(?i:(?:registration|licen[cs]e|number|vehicle|car|number) plate(?: number| no\.?)?|plate (?:number|no\.?)"
+    r"(?i:(?:registration|licen[cs]e|number|vehicle|car) plate(?: number| no\.?)?|plate (?:number|no\.?)"
     r"|(?:vehicle |car )?registration (?:number|no\.?|mark)|Kennzeichen|namba ya gari)\s*:?\s*"
     r"(?P<code>[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,4}){1,3})(?![\w-])")
 
